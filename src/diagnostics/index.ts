@@ -1,0 +1,4 @@
+export * from './diagnostic.js';
+export * from './content-error.js';
+export * from './format.js';
+export * from './position.js';
