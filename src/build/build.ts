@@ -57,12 +57,7 @@ export interface BuildStats {
 }
 
 /** What a build did. Nothing is written when `ok` is false. */
-export interface BuildResult {
-  readonly ok: boolean;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly stats: BuildStats;
-  readonly model?: SiteModel;
-}
+export type BuildResult = SiteAnalysis;
 
 /** Resolved folder names of a build. */
 interface BuildPaths {
@@ -88,10 +83,20 @@ export function displayPath(root: string, p: string): string {
   return (rel.startsWith('..') || path.isAbsolute(rel) ? p : rel).split(path.sep).join('/') || '.';
 }
 
-/** Build the site: read every source, report every problem, and write dist/ only when there is no error. */
-export async function build(options: BuildOptions): Promise<BuildResult> {
+/** Everything known about a site before anything is rendered. */
+export interface SiteAnalysis {
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly stats: BuildStats;
+  readonly model?: SiteModel;
+}
+
+/**
+ * Read the config and every source, validate them and build the site model, writing nothing:
+ * `broadsheet check` stops here, `build` goes on to render and write.
+ */
+export async function analyzeSite(options: BuildOptions): Promise<SiteAnalysis> {
   const paths = resolvePaths(options);
-  const emptyStats: BuildStats = { sources: 0, articles: 0, pages: 0, drafts: 0, future: 0, repairs: 0, outcomes: [] };
   let config: SiteConfig;
   try {
     const overrides = options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl };
@@ -101,13 +106,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw error;
   }
   const collected = await collectArticles(paths, config, options);
-  const diagnostics = [...collected.diagnostics];
-  const model = buildSiteModel(collected.articles, { config, now: zonedDate(options.now, config.timezone), includesDrafts: options.drafts ?? false });
-  diagnostics.push(...findUrlCollisions(model.articles));
-  const stats = { ...collected.stats, pages: 0 };
-  if (failed(diagnostics, options)) return { ok: false, diagnostics: sorted(diagnostics), stats, model };
-  const written = await writeSite(model, paths, options, diagnostics);
-  return { ok: !failed(diagnostics, options), diagnostics: sorted(diagnostics), stats: { ...stats, pages: written }, model };
+  const now = zonedDate(options.now, config.timezone);
+  const model = buildSiteModel(collected.articles, { config, now, includesDrafts: options.drafts ?? false });
+  const diagnostics = sorted([...collected.diagnostics, ...findUrlCollisions(model.articles)]);
+  return { ok: !failed(diagnostics, options), diagnostics, stats: { ...collected.stats, pages: 0 }, model };
+}
+
+const emptyStats: BuildStats = { sources: 0, articles: 0, pages: 0, drafts: 0, future: 0, repairs: 0, outcomes: [] };
+
+/** Build the site: read every source, report every problem, and write dist/ only when there is no error. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const analysis = await analyzeSite(options);
+  if (!analysis.ok || !analysis.model) return analysis;
+  const diagnostics = [...analysis.diagnostics];
+  const pages = await writeSite(analysis.model, resolvePaths(options), options, diagnostics);
+  return { ok: !failed(diagnostics, options), diagnostics: sorted(diagnostics), stats: { ...analysis.stats, pages }, model: analysis.model };
 }
 
 function failed(diagnostics: readonly Diagnostic[], options: BuildOptions): boolean {

@@ -3,20 +3,15 @@ import { parseFrontMatter } from '../content/front-matter.js';
 import type { ParsedSource, SourceFormat } from '../content/types.js';
 import { failContent } from '../diagnostics/content-error.js';
 import type { SourceFile } from '../source/source-file.js';
+import { decodeSource } from '../text/decode/index.js';
 import type { DecodedSource, RepairResult } from '../text/types.js';
 
-// Temporary: the decode, repair and legacy stages are being written on their own branches.
+// Temporary: the repair and legacy stages are being written on their own branches.
 // These stand-ins read UTF-8 only and are replaced as each stage is merged.
 
 /** Decode one file in the site's settings. */
 export function decodeStage(file: SourceFile, config: SiteConfig): DecodedSource {
-  void config;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(file.bytes);
-    return { path: file.path, text, encoding: 'utf-8', confidence: 1, decidedBy: 'utf8' };
-  } catch {
-    failContent({ file: file.path, code: 'decode/invalid-bytes', message: 'not valid UTF-8' });
-  }
+  return decodeSource(file, { encoding: config.encoding, candidates: config.candidates });
 }
 
 /** Normalize and repair decoded text. */
