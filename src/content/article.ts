@@ -32,7 +32,7 @@ export function toArticle(parsed: ParsedSource, contentPath: string, config: Sit
   const date = dateField(data, 'date', config, problems, true);
   const updated = dateField(data, 'updated', config, problems, false);
   const slug = slugField(data, contentPath, problems);
-  const column = resolveColumn(data.column, config, (code, message, note) => problems.add('column', code, message, note));
+  const column = resolveColumn(data.column ?? columnFromFolder(contentPath, config), config, (code, message, note) => problems.add('column', code, message, note));
   const tags = tagsField(data, problems);
   const draft = booleanField(data, 'draft', problems);
   if (problems.list.length > 0 || title === undefined || date === undefined || slug === undefined) {
@@ -71,6 +71,12 @@ export function toArticle(parsed: ParsedSource, contentPath: string, config: Sit
 /** Drop undefined values, so optional fields are absent rather than undefined. */
 function definedOnly<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
+
+/** An article without a column field takes its top folder's name when that is a declared column key. */
+function columnFromFolder(contentPath: string, config: SiteConfig): string | undefined {
+  const top = contentPath.split('/')[0];
+  return contentPath.includes('/') && config.columns.some((c) => c.key === top) ? top : undefined;
 }
 
 function requiredText(data: Readonly<Record<string, unknown>>, key: string, problems: Problems): string | undefined {

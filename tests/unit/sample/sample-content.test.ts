@@ -10,7 +10,7 @@ import { legacyNoticeBytes } from '../../fixtures/sample/make-legacy.mjs';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const contentDir = path.join(projectRoot, 'content');
 const seedArticle = 'content/2023/12/shizhong-theme-education.md';
-const legacyNotice = 'content/legacy/gas-safety-inspection-notice.txt';
+const legacyNotice = 'content/notices/legacy/gas-safety-inspection-notice.txt';
 
 const config = siteConfigSchema.parse(JSON.parse(readFileSync(path.join(projectRoot, 'site.config.json'), 'utf8')));
 const columnKeys = config.columns.map((c) => c.key);
