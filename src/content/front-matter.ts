@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import yaml from 'js-yaml';
+import * as yaml from 'js-yaml';
 import { failContent } from '../diagnostics/content-error.js';
 import type { ParsedSource } from './types.js';
 
