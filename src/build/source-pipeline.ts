@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../config/schema.js';
 import { toArticle } from '../content/article.js';
-import type { Article, ParsedSource, SourceFormat } from '../content/types.js';
+import type { Article, SourceFormat } from '../content/types.js';
 import { isContentError } from '../diagnostics/content-error.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../source/source-file.js';
@@ -41,7 +41,8 @@ export function processSource(file: SourceFile, config: SiteConfig): SourceOutco
     const repaired = repairStage(decodedSource.text, file.path, format, config);
     repairs = repaired.repairs;
     diagnostics.push(...repaired.warnings);
-    const parsed: ParsedSource = parseStage(repaired.text, file.path, format, config);
+    const { parsed, warnings } = parseStage(repaired.text, file.path, format);
+    diagnostics.push(...warnings);
     const article = toArticle(parsed, file.contentPath, config);
     return { path: file.path, article, ...decoded, repairs, diagnostics };
   } catch (error) {
