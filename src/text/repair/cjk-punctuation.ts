@@ -38,7 +38,10 @@ function convertParen(text: string, at: number, pairs: ReadonlyMap<number, numbe
   if (other === undefined) return isChineseContext(text, at, 1);
   const open = Math.min(at, other);
   const close = Math.max(at, other);
-  return /\p{Script=Han}/u.test(text.slice(open + 1, close)) || isCjk(outside(text, open, -1)) || isCjk(outside(text, close + 1, 1));
+  if (/\p{Script=Han}/u.test(text.slice(open + 1, close))) return true;
+  // `f(x)`: parentheses glued to a Latin word belong to it.
+  if (/[A-Za-z0-9_]/.test(charBefore(text, open))) return false;
+  return isCjk(outside(text, open, -1)) || isCjk(outside(text, close + 1, 1));
 }
 
 // ASCII punctuation in a row shares one context, so converting one never changes the verdict on its neighbour.
