@@ -6,7 +6,8 @@ import type { RuleInput, RuleResult } from './rule.js';
 
 const fullWidth: Readonly<Record<string, string>> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
 const candidates = /[,:;?!()]/g;
-const asciiPunct = /^[,:;?!()]$/;
+// Both forms, so that converting a mark never changes what its neighbours see.
+const transparent = /^[,:;?!()，：；？！（）]$/;
 
 /** ASCII `, : ; ? ! ( )` in Chinese context become `，：；？！（）`; numbers, Latin text, code and URLs are left alone. */
 export function cjkPunctuation(input: RuleInput): RuleResult {
@@ -44,7 +45,7 @@ function convertParen(text: string, at: number, pairs: ReadonlyMap<number, numbe
   return isCjk(outside(text, open, -1)) || isCjk(outside(text, close + 1, 1));
 }
 
-// ASCII punctuation in a row shares one context, so converting one never changes the verdict on its neighbour.
+// Punctuation in a row shares one context: the nearest other character on each side.
 function isChineseContext(text: string, at: number, width: number): boolean {
   return isCjk(outside(text, at, -1)) || isCjk(outside(text, at + width, 1));
 }
@@ -53,7 +54,7 @@ function outside(text: string, from: number, step: 1 | -1): string {
   let at = from;
   for (;;) {
     const char = step === 1 ? charAt(text, at) : charBefore(text, at);
-    if (!asciiPunct.test(char)) return char;
+    if (!transparent.test(char)) return char;
     at += step;
   }
 }
