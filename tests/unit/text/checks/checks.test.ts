@@ -40,6 +40,15 @@ describe('bracket check', () => {
   ])('%j', (text, at) => {
     expect(warnings(text).filter((w) => w.includes('unbalanced-bracket')).map((w) => w.split(': ')[0])).toEqual(at);
   });
+
+  it.each([
+    ['也可通过[国家政务服务平台](https://gjzwfw.www.gov.cn/)查询。', []],
+    ['见[附件](/files/a(1).pdf "说明")。', []],
+    ['见[附件(/files/a.pdf)。', ['a.txt:4:2']],
+  ])('Markdown link %j', (text, at) => {
+    const markdown = `---\ntitle: t\n---\n${text}`;
+    expect(warnings(markdown, 'keep', 'markdown').filter((w) => w.includes('unbalanced-bracket')).map((w) => w.split(': ')[0])).toEqual(at);
+  });
 });
 
 describe('mixed-script check', () => {
