@@ -1,1 +1,70 @@
-export async function main(argv: readonly string[]): Promise<number> { void argv; return 0; }
+import { Command, CommanderError, Option } from 'commander';
+import { isContentError } from '../diagnostics/content-error.js';
+import { buildCommand } from './build-command.js';
+import { checkCommand } from './check-command.js';
+import { decodeCommand } from './decode-command.js';
+import { processIo, type CliIo } from './io.js';
+import { newCommand } from './new-command.js';
+import { printDiagnostics } from './report.js';
+
+/** Exit code for a wrong command line or our own bug (content problems exit 1). */
+const USAGE_OR_INTERNAL = 2;
+
+function siteOptions(command: Command): Command {
+  return command
+    .option('--content <dir>', 'content folder', 'content')
+    .option('--out <dir>', 'output folder', 'dist')
+    .option('--config <file>', 'site config file', 'site.config.json')
+    .option('--base-url <url>', 'override baseUrl from the config (preview deployments)');
+}
+
+function program(io: CliIo, setExit: (code: number) => void): Command {
+  const run = (task: Promise<number>) => task.then(setExit);
+  const cli = new Command('broadsheet')
+    .description('Static site generator for news publishers')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  siteOptions(cli.command('build').description('build the site into the output folder'))
+    .option('--drafts', 'include drafts')
+    .option('--future', 'include articles dated after now')
+    .option('--strict', 'warnings fail the build; templates fail on undefined values')
+    .action((flags) => run(buildCommand(flags, io)));
+  siteOptions(cli.command('check').description('decode, repair and validate every source; write nothing'))
+    .option('--encodings', 'list each file with its encoding and how it was decided')
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('--strict', 'warnings count as errors')
+    .action((flags) => run(checkCommand(flags, io)));
+  cli.command('new')
+    .description('create a new article for today')
+    .argument('<title>', 'the article title')
+    .option('--column <column>', 'column key or name')
+    .option('--slug <slug>', 'file name and URL segment (default: pinyin of the title)')
+    .option('--content <dir>', 'content folder', 'content')
+    .option('--config <file>', 'site config file', 'site.config.json')
+    .action((title: string, flags) => run(newCommand(title, flags, io)));
+  cli.command('decode')
+    .description('detect and decode files; print encoding, evidence and confidence')
+    .argument('<files...>', 'files to decode')
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('--to-utf8 <dir>', 'write UTF-8 copies into this folder')
+    .option('--candidates <list>', 'comma-separated encodings the detector may choose from')
+    .action((files: string[], flags) => run(decodeCommand(files, { ...flags, ...(flags.candidates && { candidates: String(flags.candidates).split(',') }) }, io)));
+  return cli;
+}
+
+/** Run the CLI with `argv` (without node and script); returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let code = 0;
+  try {
+    await program(io, (c) => (code = c)).parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : USAGE_OR_INTERNAL;
+    if (isContentError(error)) {
+      printDiagnostics(io, error.diagnostics);
+      return 1;
+    }
+    io.err(`broadsheet: ${(error as Error).stack ?? String(error)}`);
+    return USAGE_OR_INTERNAL;
+  }
+}

@@ -1,0 +1,191 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../config/load.js';
+import type { SiteConfig } from '../config/schema.js';
+import { zonedDate } from '../content/dates.js';
+import type { Article } from '../content/types.js';
+import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isContentError } from '../diagnostics/content-error.js';
+import { createRenderer, renderSite } from '../render/index.js';
+import type { Page } from '../render/page.js';
+import { buildSiteModel } from '../site/model.js';
+import type { SiteModel } from '../site/types.js';
+import { findUrlCollisions } from '../site/url-collisions.js';
+import { findSources } from '../source/find.js';
+import { OutputRegistry } from '../write/collisions.js';
+import { FsWriter } from '../write/fs-writer.js';
+import type { Writer } from '../write/writer.js';
+import { readPublicPages } from './public-files.js';
+import { readAllSources } from './read-all.js';
+import { processSource, type SourceOutcome } from './source-pipeline.js';
+
+/** The default theme shipped with the package. */
+export const defaultThemeDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/** Options of `build`; paths are relative to `root`. */
+export interface BuildOptions {
+  readonly root: string;
+  readonly contentDir?: string;
+  readonly outDir?: string;
+  readonly configFile?: string;
+  /** Include drafts (and mark them). */
+  readonly drafts?: boolean;
+  /** Include articles dated after the build time. */
+  readonly future?: boolean;
+  /** Warnings fail the build; templates fail on undefined values. */
+  readonly strict?: boolean;
+  /** Overrides config baseUrl (preview deployments). */
+  readonly baseUrl?: string;
+  /** Build time in ms since the epoch (the CLI passes SOURCE_DATE_EPOCH or the clock). */
+  readonly now: number;
+  /** Where pages go; an FsWriter on outDir by default. */
+  readonly writer?: Writer;
+  /** Called after each source is processed. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Figures for the summary line. */
+export interface BuildStats {
+  readonly sources: number;
+  readonly articles: number;
+  readonly pages: number;
+  readonly drafts: number;
+  readonly future: number;
+  readonly repairs: number;
+  readonly outcomes: readonly SourceOutcome[];
+}
+
+/** What a build did. Nothing is written when `ok` is false. */
+export type BuildResult = SiteAnalysis;
+
+/** Resolved folder names of a build. */
+interface BuildPaths {
+  readonly root: string;
+  readonly content: string;
+  readonly out: string;
+  readonly config: string;
+}
+
+function resolvePaths(options: BuildOptions): BuildPaths {
+  const at = (p: string) => path.resolve(options.root, p);
+  return {
+    root: path.resolve(options.root),
+    content: at(options.contentDir ?? 'content'),
+    out: at(options.outDir ?? 'dist'),
+    config: at(options.configFile ?? 'site.config.json'),
+  };
+}
+
+/** How diagnostics name a path: relative to the site root when inside it. */
+export function displayPath(root: string, p: string): string {
+  const rel = path.relative(root, p);
+  return (rel.startsWith('..') || path.isAbsolute(rel) ? p : rel).split(path.sep).join('/') || '.';
+}
+
+/** Everything known about a site before anything is rendered. */
+export interface SiteAnalysis {
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly stats: BuildStats;
+  readonly model?: SiteModel;
+}
+
+/**
+ * Read the config and every source, validate them and build the site model, writing nothing:
+ * `broadsheet check` stops here, `build` goes on to render and write.
+ */
+export async function analyzeSite(options: BuildOptions): Promise<SiteAnalysis> {
+  const paths = resolvePaths(options);
+  let config: SiteConfig;
+  try {
+    const overrides = options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl };
+    config = await loadConfig(paths.config, displayPath(paths.root, paths.config), overrides);
+  } catch (error) {
+    if (isContentError(error)) return { ok: false, diagnostics: error.diagnostics, stats: emptyStats };
+    throw error;
+  }
+  const collected = await collectArticles(paths, config, options);
+  const now = zonedDate(options.now, config.timezone);
+  const model = buildSiteModel(collected.articles, { config, now, includesDrafts: options.drafts ?? false });
+  const diagnostics = sorted([...collected.diagnostics, ...findUrlCollisions(model.articles)]);
+  return { ok: !failed(diagnostics, options), diagnostics, stats: { ...collected.stats, pages: 0 }, model };
+}
+
+const emptyStats: BuildStats = { sources: 0, articles: 0, pages: 0, drafts: 0, future: 0, repairs: 0, outcomes: [] };
+
+/** Build the site: read every source, report every problem, and write dist/ only when there is no error. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const analysis = await analyzeSite(options);
+  if (!analysis.ok || !analysis.model) return analysis;
+  const diagnostics = [...analysis.diagnostics];
+  const pages = await writeSite(analysis.model, resolvePaths(options), options, diagnostics);
+  return { ok: !failed(diagnostics, options), diagnostics: sorted(diagnostics), stats: { ...analysis.stats, pages }, model: analysis.model };
+}
+
+function failed(diagnostics: readonly Diagnostic[], options: BuildOptions): boolean {
+  return hasErrors(diagnostics) || (options.strict === true && diagnostics.length > 0);
+}
+
+function sorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(compareDiagnostics);
+}
+
+/** Read and process every source; leave out drafts and future articles unless asked for. */
+async function collectArticles(paths: BuildPaths, config: SiteConfig, options: BuildOptions) {
+  const contentDisplay = displayPath(paths.root, paths.content);
+  const found = await findSources(paths.content, contentDisplay);
+  const diagnostics: Diagnostic[] = [...found.diagnostics];
+  const outcomes: SourceOutcome[] = [];
+  const articles: Article[] = [];
+  let drafts = 0;
+  let future = 0;
+  let repairs = 0;
+  const read = await readAllSources(found.files, contentDisplay);
+  diagnostics.push(...read.diagnostics);
+  read.sources.forEach((source, i) => {
+    const outcome = processSource(source, config);
+    outcomes.push(outcome);
+    diagnostics.push(...outcome.diagnostics);
+    repairs += outcome.repairs.length;
+    const article = outcome.article;
+    if (article?.draft && !options.drafts) drafts++;
+    else if (article && article.date.epochMs > options.now && !options.future) future++;
+    else if (article) articles.push(article);
+    options.onProgress?.(i + 1, read.sources.length);
+  });
+  const stats = { sources: found.files.length, articles: articles.length, drafts, future, repairs, outcomes };
+  return { articles, diagnostics, stats };
+}
+
+/** Render every page into the writer and swap the result in; any failure leaves dist/ as it was. */
+async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOptions, diagnostics: Diagnostic[]): Promise<number> {
+  const siteTemplates = path.join(paths.root, 'templates');
+  const themeDirs = [...new Set([existsSync(siteTemplates) ? siteTemplates : undefined, defaultThemeDir].filter((d): d is string => d !== undefined).map((d) => path.resolve(d)))];
+  const writer = options.writer ?? (await FsWriter.open(paths.out));
+  const registry = new OutputRegistry();
+  try {
+    const renderer = createRenderer({ themeDirs, strict: options.strict ?? false, displayRoot: paths.root });
+    for (const page of renderSite(model, renderer)) await writeClaimed(writer, registry, page, diagnostics);
+    for (const page of await readPublicPages(path.join(paths.root, 'public'), paths.root)) {
+      await writeClaimed(writer, registry, page, diagnostics, true);
+    }
+  } catch (error) {
+    await writer.abort();
+    if (!isContentError(error)) throw error;
+    diagnostics.push(...error.diagnostics);
+    return 0;
+  }
+  if (failed(diagnostics, options)) {
+    await writer.abort();
+    return 0;
+  }
+  await writer.commit();
+  return registry.size;
+}
+
+async function writeClaimed(writer: Writer, registry: OutputRegistry, page: Page, diagnostics: Diagnostic[], overridesTheme = false): Promise<void> {
+  const collision = registry.claim(page, overridesTheme);
+  if (collision) diagnostics.push(collision);
+  else await writer.write(page);
+}

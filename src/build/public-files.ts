@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '../render/page.js';
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.ico': 'image/x-icon',
+  '.webp': 'image/webp', '.pdf': 'application/pdf', '.txt': 'text/plain; charset=utf-8', '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json', '.xml': 'application/xml', '.woff2': 'font/woff2',
+};
+
+/** The files of public/, copied as they are, in a stable order; hidden files are left out. */
+export async function readPublicPages(publicDir: string, root: string): Promise<Page[]> {
+  if (!existsSync(publicDir)) return [];
+  const entries = await readdir(publicDir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(publicDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((rel) => !rel.split('/').some((part) => part.startsWith('.')))
+    .sort();
+  const origin = path.relative(root, publicDir).split(path.sep).join('/') || 'public';
+  return Promise.all(
+    files.map(async (rel) => ({
+      url: `/${rel}`,
+      outputPath: rel,
+      contents: new Uint8Array(await readFile(path.join(publicDir, ...rel.split('/')))),
+      contentType: TYPES[path.extname(rel).toLowerCase()] ?? 'application/octet-stream',
+      origin: `${origin}/${rel}`,
+    })),
+  );
+}

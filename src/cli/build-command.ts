@@ -1,0 +1,43 @@
+import { build } from '../build/build.js';
+import { buildTime } from './build-time.js';
+import type { CliIo } from './io.js';
+import { createProgress } from './progress.js';
+import { encodingSummary, printDiagnostics, summaryLine } from './report.js';
+
+/** Flags shared by the commands that read a site. */
+export interface SiteFlags {
+  readonly content?: string;
+  readonly out?: string;
+  readonly config?: string;
+  readonly baseUrl?: string;
+}
+
+/** Flags of `broadsheet build`. */
+export interface BuildFlags extends SiteFlags {
+  readonly drafts?: boolean;
+  readonly future?: boolean;
+  readonly strict?: boolean;
+}
+
+/** `broadsheet build`: exit 0 when built, 1 when any error (or any warning with --strict). */
+export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number> {
+  const started = performance.now();
+  const progress = createProgress(io.isTty, 'Rendering articles');
+  const result = await build({
+    root: io.cwd,
+    ...(flags.content !== undefined && { contentDir: flags.content }),
+    ...(flags.out !== undefined && { outDir: flags.out }),
+    ...(flags.config !== undefined && { configFile: flags.config }),
+    ...(flags.baseUrl !== undefined && { baseUrl: flags.baseUrl }),
+    drafts: flags.drafts ?? false,
+    future: flags.future ?? false,
+    strict: flags.strict ?? false,
+    now: buildTime(io.env),
+    onProgress: progress.update,
+  });
+  progress.stop();
+  printDiagnostics(io, result.diagnostics);
+  if (result.stats.outcomes.length > 0) io.err(`Encodings: ${encodingSummary(result.stats)}`);
+  io.err(summaryLine(result.stats, result.diagnostics, performance.now() - started, result.ok));
+  return result.ok ? 0 : 1;
+}

@@ -1,0 +1,92 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import nunjucks from 'nunjucks';
+import { dateFilters } from './filters.js';
+import { urlToHref } from '../site/urls.js';
+import { templateError } from './template-error.js';
+
+/** Options of `createRenderer`. */
+export interface RendererOptions {
+  /** Folders searched in order: the site's own templates/ first, then the default theme. */
+  readonly themeDirs: readonly string[];
+  /** Fail on a template that outputs an undefined value (`broadsheet build --strict`). */
+  readonly strict?: boolean;
+  /** Template paths in diagnostics are shown relative to this folder (the site root). */
+  readonly displayRoot?: string;
+}
+
+/** Renders theme templates and reads theme assets; the one I/O edge of the render stage. */
+export interface Renderer {
+  /** Render a template by name (`article.njk`); a template error throws a ContentError. */
+  readonly render: (template: string, context: Readonly<Record<string, unknown>>) => string;
+  /** The bytes of a theme asset (`assets/site.css`) from the first theme folder that has it. */
+  readonly readAsset: (name: string) => Uint8Array;
+  /** Every asset under the theme folders' assets/, as `assets/...` names, sorted. */
+  readonly assetNames: () => readonly string[];
+}
+
+/**
+ * Create the nunjucks environment with autoescaping and our filters, and compile every template
+ * once, so a syntax error is reported before any page is rendered and no page compiles again.
+ */
+export function createRenderer(options: RendererOptions): Renderer {
+  const dirs = options.themeDirs.map((d) => path.resolve(d));
+  const display = (file: string): string => displayPath(file, dirs, options.displayRoot);
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([...dirs], { noCache: false }), {
+    autoescape: true,
+    trimBlocks: true,
+    lstripBlocks: true,
+    throwOnUndefined: options.strict ?? false,
+  });
+  for (const [name, filter] of Object.entries(dateFilters)) env.addFilter(name, filter);
+  env.addFilter('href', urlToHref);
+  for (const name of listFiles(dirs, (f) => f.endsWith('.njk'))) {
+    try {
+      env.getTemplate(name, true);
+    } catch (error) {
+      throw templateError(error, 'template/syntax', display(findFile(dirs, name)), display);
+    }
+  }
+  return {
+    render: (template, context) => {
+      try {
+        return env.render(template, context);
+      } catch (error) {
+        throw templateError(error, 'template/render', display(findFile(dirs, template)), display);
+      }
+    },
+    readAsset: (name) => readFileSync(findFile(dirs, name)),
+    assetNames: () => listFiles(dirs, (f) => f.startsWith('assets/')),
+  };
+}
+
+function findFile(dirs: readonly string[], name: string): string {
+  for (const dir of dirs) {
+    const file = path.join(dir, name);
+    if (existsSync(file)) return file;
+  }
+  return path.join(dirs[0] ?? '.', name);
+}
+
+/** Names relative to their theme folder, forward slashes, deduplicated across folders. */
+function listFiles(dirs: readonly string[], keep: (name: string) => boolean): string[] {
+  const names = new Set<string>();
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const relative of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+      const name = relative.split(path.sep).join('/');
+      if (keep(name) && statSync(path.join(dir, relative)).isFile()) names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
+// A site's `templates/article.njk` reads best relative to the site root; without one, the theme
+// folder's own name is kept so the message still says which folder the file is in.
+function displayPath(file: string, dirs: readonly string[], root: string | undefined): string {
+  const abs = path.resolve(file);
+  const base = root !== undefined && !path.relative(root, abs).startsWith('..')
+    ? root
+    : path.dirname(dirs.find((d) => !path.relative(d, abs).startsWith('..')) ?? path.dirname(abs));
+  return path.relative(base, abs).split(path.sep).join('/');
+}

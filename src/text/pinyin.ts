@@ -1,0 +1,14 @@
+import { pinyin } from 'pinyin-pro';
+
+const readings = new Map<string, ReadonlySet<string>>();
+
+/** True when `syllable` (tone-marked, or toneless for a neutral tone) is a reading of the Han character `char`. */
+export function isReadingOf(char: string, syllable: string): boolean {
+  let known = readings.get(char);
+  if (known === undefined) {
+    const list = pinyin(char, { multiple: true, type: 'array' });
+    known = new Set(list.map((s) => s.normalize('NFC')));
+    readings.set(char, known);
+  }
+  return known.has(syllable.normalize('NFC').toLowerCase());
+}

@@ -1,0 +1,97 @@
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '../render/page.js';
+import { outputPathProblem, type Writer } from './writer.js';
+
+/** Options of FsWriter. */
+export interface FsWriterOptions {
+  /** Writes in flight at once. */
+  readonly concurrency: number;
+}
+
+/** Default FsWriter options. */
+export const defaultFsWriterOptions = { concurrency: 32 } satisfies FsWriterOptions;
+
+/**
+ * Writes pages into a staging folder beside the output folder and swaps it in whole on commit,
+ * so a failed or killed build leaves the previous output exactly as it was.
+ */
+export class FsWriter implements Writer {
+  readonly staging: string;
+  readonly previous: string;
+  private readonly madeDirs = new Set<string>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: unknown;
+
+  private constructor(readonly outDir: string, private readonly options: FsWriterOptions) {
+    const parent = path.dirname(outDir);
+    const name = path.basename(outDir);
+    this.staging = path.join(parent, `.${name}.staging`);
+    this.previous = path.join(parent, `.${name}.previous`);
+  }
+
+  /** Prepare a fresh staging folder, first repairing what an interrupted build may have left. */
+  static async open(outDir: string, options: FsWriterOptions = defaultFsWriterOptions): Promise<FsWriter> {
+    const writer = new FsWriter(path.resolve(outDir), options);
+    await recoverInterruptedSwap(writer.outDir, writer.previous);
+    await rm(writer.staging, { recursive: true, force: true });
+    await mkdir(writer.staging, { recursive: true });
+    writer.madeDirs.add(writer.staging);
+    return writer;
+  }
+
+  async write(page: Page): Promise<void> {
+    if (this.failure !== undefined) throw this.failure;
+    const problem = outputPathProblem(page.outputPath);
+    if (problem) throw new Error(`Internal error: output path ${JSON.stringify(page.outputPath)} ${problem}`);
+    const job = this.writeFile(page).then(
+      () => void this.inFlight.delete(job),
+      (error: unknown) => {
+        this.inFlight.delete(job);
+        this.failure ??= error;
+      },
+    );
+    this.inFlight.add(job);
+    if (this.inFlight.size >= this.options.concurrency) await Promise.race(this.inFlight);
+  }
+
+  private async writeFile(page: Page): Promise<void> {
+    const target = path.join(this.staging, ...page.outputPath.split('/'));
+    const dir = path.dirname(target);
+    if (!this.madeDirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.madeDirs.add(dir);
+    }
+    await writeFile(target, page.contents);
+  }
+
+  async commit(): Promise<void> {
+    await Promise.all(this.inFlight);
+    if (this.failure !== undefined) throw this.failure;
+    const hadOutput = await exists(this.outDir);
+    if (hadOutput) await rename(this.outDir, this.previous);
+    await rename(this.staging, this.outDir);
+    if (hadOutput) await rm(this.previous, { recursive: true, force: true });
+  }
+
+  async abort(): Promise<void> {
+    await Promise.allSettled(this.inFlight);
+    await rm(this.staging, { recursive: true, force: true });
+  }
+}
+
+/** A build killed between the two renames of a swap leaves only the previous output: put it back. */
+async function recoverInterruptedSwap(outDir: string, previous: string): Promise<void> {
+  if (!(await exists(previous))) return;
+  if (await exists(outDir)) await rm(previous, { recursive: true, force: true });
+  else await rename(previous, outDir);
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
