@@ -23,6 +23,8 @@ const blockNames = new Set([
 ]);
 const headingNames = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 const closingPunctuation = /[。！？；：，、,.!?;:…”」』）)]$/;
+// A line of page-number links (`[【1】](…)[【2】](…)[下一页](…)`) is the pager of a split article.
+const pager = /^(\s*\[(【?\d+】?|下一页|上一页|首页|尾页|[«»]|\\<\\<|\\>\\>)\]\([^)]*\))+\s*$/;
 const furniture = /^([?？]+|【?(打印本页|打印本頁|关闭窗口|關閉窗口|打印|关闭|關閉|返回顶部|返回頂部|收藏)】?|分享到.*|【字体.*|【字體.*|字号.*)$/;
 
 /** The article container as Markdown blocks: paragraphs, `##` subheadings, images, links. */
@@ -66,7 +68,7 @@ function pushParagraphs(run: readonly HtmlNode[], blocks: LegacyBlock[], options
   const lines = run.map((n) => inline(n, options)).join('').split('\n');
   for (const line of lines) {
     const markdown = squash(line);
-    if (markdown === '' || furniture.test(markdown) || isMetadataLine(markdown)) continue;
+    if (markdown === '' || furniture.test(markdown) || pager.test(markdown) || isMetadataLine(markdown)) continue;
     blocks.push({ kind: 'paragraph', markdown: escapeBlockStart(markdown) });
   }
 }

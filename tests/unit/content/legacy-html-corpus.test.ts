@@ -51,6 +51,6 @@ describe.skipIf(!haveCorpus)('parseLegacyHtml on real news pages (../shared/corp
       expect(parsed.body).toContain(check[0]);
       expect(parsed.body).not.toContain(check[1]);
     }
-    expect(parsed.body).not.toMatch(/<script|function\s*\(|分享到/);
+    expect(parsed.body).not.toMatch(/<script|function\s*\(|分享到|\[【2】\]/);
   });
 });
