@@ -4,6 +4,7 @@ import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
 import { decodeCommand } from './decode-command.js';
 import { fixCommand } from './fix-command.js';
+import { importCommand } from './import-command.js';
 import { processIo, type CliIo } from './io.js';
 import { newCommand } from './new-command.js';
 import { printDiagnostics } from './report.js';
@@ -55,6 +56,15 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<files...>', 'files to repair')
     .addOption(new Option('--script <script>', 'target script').choices(['zh-Hans', 'zh-Hant', 'keep']).default('keep'))
     .action((files: string[], flags) => run(fixCommand(files, flags, io)));
+  cli.command('import')
+    .description('turn legacy .txt/.html exports into Markdown sources (UTF-8, front matter)')
+    .argument('<sources...>', 'export files or folders (read recursively)')
+    .requiredOption('--out <dir>', 'folder to write the Markdown files into, e.g. content/news')
+    .option('--force', 'overwrite Markdown files that already exist', false)
+    .option('--base-url <url>', 'resolve relative image and link addresses of HTML exports against this URL')
+    .option('--column <column>', 'column written into each front matter')
+    .addOption(new Option('--script <script>', 'convert the text to this script').choices(['zh-Hans', 'zh-Hant', 'keep']).default('keep'))
+    .action((sources: string[], flags) => run(importCommand(sources, flags, io)));
   return cli;
 }
 
