@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isContentError } from '../diagnostics/content-error.js';
+import { auditCommand } from './audit-command.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
 import { decodeCommand } from './decode-command.js';
@@ -29,8 +30,14 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
   siteOptions(cli.command('build').description('build the site into the output folder'))
     .option('--drafts', 'include drafts')
     .option('--future', 'include articles dated after now')
-    .option('--strict', 'warnings fail the build; templates fail on undefined values')
+    .option('--strict', 'warnings fail the build; templates fail on undefined values; runs the audit')
+    .option('--audit', 'run the site audit after a successful build')
     .action((flags) => run(buildCommand(flags, io)));
+  siteOptions(cli.command('audit').description('check the built site as a government-site inspection does'))
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('--external', 'request every external link (bounded concurrency, 10 s timeout each)')
+    .option('--future', 'the site was built with --future')
+    .action((flags) => run(auditCommand(flags, io)));
   siteOptions(cli.command('check').description('decode, repair and validate every source; write nothing'))
     .option('--encodings', 'list each file with its encoding and how it was decided')
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
