@@ -4,7 +4,7 @@ import { runAudit } from './audit-command.js';
 import { buildTime } from './build-time.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
-import { encodingSummary, printDiagnostics, summaryLine } from './report.js';
+import { encodingSummary, printDiagnostics, repairLines, summaryLine } from './report.js';
 
 /** Flags shared by the commands that read a site. */
 export interface SiteFlags {
@@ -40,6 +40,7 @@ export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number
     onProgress: progress.update,
   });
   progress.stop();
+  for (const line of repairLines(result.stats)) io.err(line);
   printDiagnostics(io, result.diagnostics);
   if (result.stats.outcomes.length > 0) io.err(`Encodings: ${encodingSummary(result.stats)}`);
   io.err(summaryLine(result.stats, result.diagnostics, performance.now() - started, result.ok));
