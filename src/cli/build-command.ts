@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { build } from '../build/build.js';
 import { buildTime } from './build-time.js';
 import type { CliIo } from './io.js';
@@ -17,6 +18,9 @@ export interface BuildFlags extends SiteFlags {
   readonly drafts?: boolean;
   readonly future?: boolean;
   readonly strict?: boolean;
+  /** false with --no-cache. */
+  readonly cache?: boolean;
+  readonly workers?: string;
 }
 
 /** `broadsheet build`: exit 0 when built, 1 when any error (or any warning with --strict). */
@@ -32,6 +36,8 @@ export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number
     drafts: flags.drafts ?? false,
     future: flags.future ?? false,
     strict: flags.strict ?? false,
+    ...(flags.cache !== false && { cacheDir: path.join(io.cwd, '.cache', 'broadsheet') }),
+    ...(flags.workers !== undefined && { workers: Math.max(0, Math.floor(Number(flags.workers)) || 0) }),
     now: buildTime(io.env),
     onProgress: progress.update,
   });
@@ -39,5 +45,6 @@ export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number
   printDiagnostics(io, result.diagnostics);
   if (result.stats.outcomes.length > 0) io.err(`Encodings: ${encodingSummary(result.stats)}`);
   io.err(summaryLine(result.stats, result.diagnostics, performance.now() - started, result.ok));
+  if (result.stats.cached > 0) io.err(`Reused ${result.stats.cached} of ${result.stats.sources} sources from .cache/broadsheet`);
   return result.ok ? 0 : 1;
 }

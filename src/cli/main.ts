@@ -28,6 +28,8 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     .option('--drafts', 'include drafts')
     .option('--future', 'include articles dated after now')
     .option('--strict', 'warnings fail the build; templates fail on undefined values')
+    .option('--no-cache', 'process every source again instead of reusing .cache/broadsheet')
+    .option('--workers <n>', 'worker threads for reading articles (0: none; default: one per core on large sites)')
     .action((flags) => run(buildCommand(flags, io)));
   siteOptions(cli.command('check').description('decode, repair and validate every source; write nothing'))
     .option('--encodings', 'list each file with its encoding and how it was decided')
