@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { build } from '../build/build.js';
+import { readManifest, updateManifest, writeManifest } from '../audit/index.js';
+import { runAudit } from './audit-command.js';
 import { buildTime } from './build-time.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
@@ -21,6 +23,8 @@ export interface BuildFlags extends SiteFlags {
   /** false with --no-cache. */
   readonly cache?: boolean;
   readonly workers?: string;
+  /** Run the site audit after a successful build (on by default with --strict). */
+  readonly audit?: boolean;
 }
 
 /** `broadsheet build`: exit 0 when built, 1 when any error (or any warning with --strict). */
@@ -46,5 +50,8 @@ export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number
   if (result.stats.outcomes.length > 0) io.err(`Encodings: ${encodingSummary(result.stats)}`);
   io.err(summaryLine(result.stats, result.diagnostics, performance.now() - started, result.ok));
   if (result.stats.cached > 0) io.err(`Reused ${result.stats.cached} of ${result.stats.sources} sources from .cache/broadsheet`);
-  return result.ok ? 0 : 1;
+  if (!result.ok || !result.model) return 1;
+  // The dates manifest is how the audit sees back-dating: kept on every build, audited or not.
+  await writeManifest(io.cwd, updateManifest((await readManifest(io.cwd)).manifest, result.model.articles));
+  return flags.audit === true || flags.strict === true ? runAudit(result.model, flags, io) : 0;
 }

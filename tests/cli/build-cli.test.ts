@@ -58,3 +58,30 @@ describe('broadsheet new', () => {
     expect(await main(['build'], captureIo(site.root))).toBe(0);
   });
 });
+
+describe('broadsheet check', () => {
+  it('lists each file with its encoding and how it was decided, writing nothing', async () => {
+    const gbk = new Uint8Array(Buffer.from('---\ntitle: 通知\ndate: 2024-01-02\n---\n正文。\n', 'utf8'));
+    site = makeSite({
+      'content/a.md': article({ title: '新闻', date: '2024-01-01' }, '正文。'),
+      'content/legacy/b.md': gbk,
+    }, siteConfig({ encoding: { 'legacy/**': 'utf-8' } }));
+    const io = captureIo(site.root);
+    expect(await main(['check', '--encodings'], io)).toBe(0);
+    expect(io.stdout.join('\n').split('\n').map((l) => l.replace(/\s+/g, ' ').trim())).toEqual([
+      'content/a.md utf-8 valid UTF-8 1.00',
+      'content/legacy/b.md utf-8 declared 1.00',
+    ]);
+    expect(io.stderr.at(-1)).toBe('Encodings: utf-8 2');
+    expect(existsSync(path.join(site.root, 'dist'))).toBe(false);
+  });
+
+  it('prints JSON for CI and exits 1 on an error', async () => {
+    site = makeSite({ 'content/a.md': '---\ndate: 2024-01-01\n---\n正文\n' });
+    const io = captureIo(site.root);
+    expect(await main(['check', '--format', 'json'], io)).toBe(1);
+    const report = JSON.parse(io.stdout.join('')) as { ok: boolean; diagnostics: { code: string; line: number }[] };
+    expect(report.ok).toBe(false);
+    expect(report.diagnostics.map((d) => d.code)).toEqual(['front-matter/missing-title']);
+  });
+});
