@@ -36,7 +36,7 @@ interface Pending {
 
 /**
  * A processor over `count` worker threads, each batch going to the least busy thread. The threads
- * start with the first batch: a build served wholly from the cache never pays for them.
+ * start with the first batch of more than a few sources: a build served (nearly) wholly from the cache never pays for them.
  */
 export function workerProcessor(config: SiteConfig, count: number): SourceProcessor {
   const pending = new Map<number, Pending>();
@@ -61,6 +61,8 @@ export function workerProcessor(config: SiteConfig, count: number): SourceProces
   });
   return {
     process(sources) {
+      // A few changed files cost less in this thread than starting threads that load every module again.
+      if (workers.length === 0 && sources.length < 8) return Promise.resolve(sources.map((s) => processSource(s, config)));
       if (workers.length === 0) workers = start();
       const id = nextId++;
       const worker = workers.reduce((a, b) => ((load.get(a) ?? 0) <= (load.get(b) ?? 0) ? a : b));
