@@ -32,6 +32,8 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     .option('--future', 'include articles dated after now')
     .option('--strict', 'warnings fail the build; templates fail on undefined values; runs the audit')
     .option('--audit', 'run the site audit after a successful build')
+    .option('--no-cache', 'process every source again instead of reusing .cache/broadsheet')
+    .option('--workers <n>', 'worker threads for reading articles (0: none; default: one per core on large sites)')
     .action((flags) => run(buildCommand(flags, io)));
   siteOptions(cli.command('audit').description('check the built site as a government-site inspection does'))
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
