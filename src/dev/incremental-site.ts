@@ -91,7 +91,7 @@ export class IncrementalSite {
 
   /** Every error that stands now: broken sources, config, templates, URL collisions. */
   errors(): Diagnostic[] {
-    const all = [...this.sources.diagnostics(), ...[...this.problems.values()].flat()];
+    const all = [...this.sources.errors(), ...[...this.problems.values()].flat()];
     return all.filter((d) => d.severity === 'error').sort(compareDiagnostics);
   }
 

@@ -24,6 +24,8 @@ interface SourceState {
  */
 export class SourceStore {
   private readonly sources = new Map<string, SourceState>();
+  // Sources with errors, so the overlay's list costs nothing on a 100,000-article site.
+  private readonly failing = new Set<string>();
   private walkDiagnostics: readonly Diagnostic[] = [];
   private readonly displayDir: string;
 
@@ -34,6 +36,7 @@ export class SourceStore {
   /** Walk the content folder and process every source (the first build, or a config change). */
   async loadAll(config: SiteConfig): Promise<readonly Diagnostic[]> {
     this.sources.clear();
+    this.failing.clear();
     if (!existsSync(this.contentDir)) return [];
     const found = await findSources(this.contentDir, this.displayDir);
     const read = await readAllSources(found.files, this.displayDir);
@@ -48,6 +51,7 @@ export class SourceStore {
     if (!isArticleSource(contentPath)) return [];
     if (!existsSync(file)) {
       this.sources.delete(contentPath);
+      this.failing.delete(contentPath);
       return [];
     }
     const found: FoundFile = { absolutePath: file, contentPath };
@@ -74,9 +78,18 @@ export class SourceStore {
     return list;
   }
 
+  /** The errors of the walk and of every failing source. */
+  errors(): Diagnostic[] {
+    const list = this.walkDiagnostics.filter((d) => d.severity === 'error');
+    for (const contentPath of this.failing) list.push(...(this.sources.get(contentPath)?.diagnostics ?? []).filter((d) => d.severity === 'error'));
+    return list;
+  }
+
   private accept(contentPath: string, outcome: { readonly article?: Article; readonly diagnostics: readonly Diagnostic[] }, lastGood: Article | undefined): readonly Diagnostic[] {
     const article = outcome.article ?? lastGood;
     this.sources.set(contentPath, { ...(article && { article }), diagnostics: outcome.diagnostics });
+    if (outcome.diagnostics.some((d) => d.severity === 'error')) this.failing.add(contentPath);
+    else this.failing.delete(contentPath);
     return outcome.diagnostics;
   }
 }

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import chokidar from 'chokidar';
 
 /** A running file watcher. */
@@ -16,11 +17,32 @@ export async function watchPaths(paths: readonly string[], onChange: (absolutePa
     ignoreInitial: true,
     // Editors' swap and backup files (`.foo.md.swp`, `foo.md~`) are not sources.
     ignored: (file: string) => /(^|[/\\])\.[^/\\]/.test(file) || file.endsWith('~'),
+    alwaysStat: true,
   });
-  for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, (file: string) => onChange(file));
+  watcher.on('add', (file: string) => onChange(file));
+  watcher.on('unlink', (file: string) => onChange(file));
+  watcher.on('change', (file: string, stats?: { mtimeMs: number; size: number }) => {
+    onChange(file);
+    if (stats) recheckLater(file, stats, onChange);
+  });
   await new Promise<void>((resolve, reject) => {
     watcher.once('ready', () => resolve());
     watcher.once('error', reject);
   });
   return { close: () => watcher.close() };
+}
+
+// chokidar drops a second change of a file within 50 ms of the first (its throttle has no
+// trailing event), so a quick second save would never be built: look once more after that window.
+const throttleWindowMs = 60;
+
+function recheckLater(file: string, seen: { mtimeMs: number; size: number }, onChange: (file: string) => void): void {
+  setTimeout(() => {
+    stat(file).then(
+      (now) => {
+        if (now.mtimeMs !== seen.mtimeMs || now.size !== seen.size) onChange(file);
+      },
+      () => undefined, // removed meanwhile: chokidar reports the unlink itself
+    );
+  }, throttleWindowMs).unref();
 }
