@@ -1,4 +1,12 @@
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+
+type PinyinModule = typeof import('pinyin-pro');
+
+// Loaded on first use only: pinyin-pro's dictionary takes ~0.18 s to load in every thread, and most
+// articles have no parenthesised syllable after a Han character and need no slug from a title.
+const load = createRequire(import.meta.url);
+let module: PinyinModule | undefined;
+const pinyinPro = (): PinyinModule => (module ??= load('pinyin-pro') as PinyinModule);
 
 const readings = new Map<string, ReadonlySet<string>>();
 
@@ -6,7 +14,7 @@ const readings = new Map<string, ReadonlySet<string>>();
 export function isReadingOf(char: string, syllable: string): boolean {
   let known = readings.get(char);
   if (known === undefined) {
-    const list = pinyin(char, { multiple: true, type: 'array' });
+    const list = pinyinPro().pinyin(char, { multiple: true, type: 'array' });
     known = new Set(list.map((s) => s.normalize('NFC')));
     readings.set(char, known);
   }
@@ -15,5 +23,5 @@ export function isReadingOf(char: string, syllable: string): boolean {
 
 /** Toneless syllables of `text` (Latin runs kept whole, ü as v), for ASCII slugs. */
 export function tonelessSyllables(text: string): string[] {
-  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+  return pinyinPro().pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
 }

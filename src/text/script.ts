@@ -1,4 +1,5 @@
-import * as OpenCC from 'opencc-js';
+import { createRequire } from 'node:module';
+import { simplifiedOnlyGaps, traditionalOnlyGaps } from './script-data.js';
 
 /** A target Chinese script. */
 export type ChineseScript = 'zh-Hans' | 'zh-Hant';
@@ -6,17 +7,19 @@ export type ChineseScript = 'zh-Hans' | 'zh-Hant';
 /** Which script a single Han character belongs to only, if any. */
 export type CharScript = 'simplified' | 'traditional' | 'both';
 
+type OpenCCModule = typeof import('opencc-js');
+
+// Loaded on the first conversion only: building OpenCC's dictionaries costs ~0.15 s per thread,
+// and a site that keeps its script never converts (the mixed-script check reads script-data.ts).
+const load = createRequire(import.meta.url);
+let opencc: OpenCCModule | undefined;
 let toHans: ((text: string) => string) | undefined;
 let toHant: ((text: string) => string) | undefined;
-const scriptNames: readonly CharScript[] = ['simplified', 'traditional', 'both'];
-// 0 = not yet asked, else 1 + index in scriptNames; a typed array because the check asks once per character.
-const bmpScripts = new Uint8Array(0x10000);
-const astralScripts = new Map<number, CharScript>();
 
 function converter(to: ChineseScript): (text: string) => string {
-  // Built lazily: the dictionaries take a while to load and most sites keep one script.
-  if (to === 'zh-Hans') return (toHans ??= OpenCC.Converter({ from: 't', to: 'cn' }));
-  return (toHant ??= OpenCC.Converter({ from: 'cn', to: 't' }));
+  opencc ??= load('opencc-js') as OpenCCModule;
+  if (to === 'zh-Hans') return (toHans ??= opencc.Converter({ from: 't', to: 'cn' }));
+  return (toHant ??= opencc.Converter({ from: 'cn', to: 't' }));
 }
 
 /** Convert Chinese text to Simplified or Traditional script with OpenCC's phrase dictionaries. */
@@ -29,23 +32,32 @@ export function charScript(char: string): CharScript {
   return codePointScript(char.codePointAt(0) ?? 0);
 }
 
+const SIMPLIFIED = 1;
+const TRADITIONAL = 2;
+let bmpScripts: Uint8Array | undefined;
+let astralScripts: Map<number, CharScript> | undefined;
+
 /** `charScript` by code point: the hot mixed-script check asks once per character, so no string is made. */
 export function codePointScript(codePoint: number): CharScript {
-  if (codePoint < 0x10000) {
-    const code = bmpScripts[codePoint] ?? 0;
-    if (code !== 0) return scriptNames[code - 1] ?? 'both';
-    const known = classify(codePoint);
-    bmpScripts[codePoint] = scriptNames.indexOf(known) + 1;
-    return known;
-  }
-  let known = astralScripts.get(codePoint);
-  if (known === undefined) astralScripts.set(codePoint, (known = classify(codePoint)));
-  return known;
+  if (bmpScripts === undefined) [bmpScripts, astralScripts] = decodeTables();
+  const code = codePoint < 0x10000 ? bmpScripts[codePoint] : undefined;
+  if (code === SIMPLIFIED) return 'simplified';
+  if (code === TRADITIONAL) return 'traditional';
+  return code === undefined ? (astralScripts?.get(codePoint) ?? 'both') : 'both';
 }
 
-function classify(codePoint: number): CharScript {
-  const char = String.fromCodePoint(codePoint);
-  const traditionalOnly = converter('zh-Hans')(char) !== char;
-  const simplifiedOnly = converter('zh-Hant')(char) !== char;
-  return traditionalOnly && !simplifiedOnly ? 'traditional' : simplifiedOnly && !traditionalOnly ? 'simplified' : 'both';
+function decodeTables(): [Uint8Array, Map<number, CharScript>] {
+  const bmp = new Uint8Array(0x10000);
+  const astral = new Map<number, CharScript>();
+  const fill = (gaps: string, code: number, name: CharScript): void => {
+    let codePoint = 0;
+    for (const gap of gaps.split(',')) {
+      codePoint += parseInt(gap, 36);
+      if (codePoint < 0x10000) bmp[codePoint] = code;
+      else astral.set(codePoint, name);
+    }
+  };
+  fill(simplifiedOnlyGaps, SIMPLIFIED, 'simplified');
+  fill(traditionalOnlyGaps, TRADITIONAL, 'traditional');
+  return [bmp, astral];
 }
