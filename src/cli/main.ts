@@ -4,9 +4,7 @@ import { auditCommand } from './audit-command.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
 import { decodeCommand } from './decode-command.js';
-import { devCommand } from './dev-command.js';
 import { fixCommand } from './fix-command.js';
-import { importCommand } from './import-command.js';
 import { processIo, type CliIo } from './io.js';
 import { newCommand } from './new-command.js';
 import { printDiagnostics } from './report.js';
@@ -22,6 +20,7 @@ function siteOptions(command: Command): Command {
     .option('--base-url <url>', 'override baseUrl from the config (preview deployments)');
 }
 
+// dev (chokidar, the server) and import (the HTML parsers) load only when run: every build would pay ~0.1 s CPU for them.
 function program(io: CliIo, setExit: (code: number) => void): Command {
   const run = (task: Promise<number>) => task.then(setExit);
   const cli = new Command('broadsheet')
@@ -55,7 +54,7 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     .option('--base-url <url>', 'override baseUrl from the config')
     .option('--no-drafts', 'hide drafts (shown and marked by default)')
     .option('--future', 'include articles dated after now')
-    .action((flags) => run(devCommand(flags, io)));
+    .action((flags) => run(import('./dev-command.js').then(({ devCommand }) => devCommand(flags, io))));
   cli.command('new')
     .description('create a new article for today')
     .argument('<title>', 'the article title')
@@ -84,7 +83,7 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     .option('--base-url <url>', 'resolve relative image and link addresses of HTML exports against this URL')
     .option('--column <column>', 'column written into each front matter')
     .addOption(new Option('--script <script>', 'convert the text to this script').choices(['zh-Hans', 'zh-Hant', 'keep']).default('keep'))
-    .action((sources: string[], flags) => run(importCommand(sources, flags, io)));
+    .action((sources: string[], flags) => run(import('./import-command.js').then(({ importCommand }) => importCommand(sources, flags, io))));
   return cli;
 }
 
