@@ -24,22 +24,27 @@ export function sitemapEntries(model: SiteModel): SitemapEntry[] {
   listings.push(...model.columns, ...model.tags);
   for (const year of model.years) listings.push(year, ...year.months);
   for (const listing of listings) entries.push(...listingEntries(model, listing.url, published(listing.articles)));
-  entries.push(withLastmod(model, '/archive/', published(model.articles)));
+  entries.push(entry(model, '/archive/', newestChange(published(model.articles))));
   return entries;
 }
 
 function listingEntries(model: SiteModel, url: string, articles: readonly Article[]): SitemapEntry[] {
   const { pageSize, paginationPath } = model.config;
   // Every page of a listing changes when a newer article arrives and shifts the rest along.
-  return paginate(articles, pageSize, url, paginationPath).map((p) => withLastmod(model, p.url, articles));
+  const lastmod = newestChange(articles);
+  return paginate(articles, pageSize, url, paginationPath).map((p) => entry(model, p.url, lastmod));
 }
 
-function withLastmod(model: SiteModel, url: string, articles: readonly Article[]): SitemapEntry {
+function entry(model: SiteModel, url: string, lastmod: string | undefined): SitemapEntry {
+  const loc = absoluteUrl(model.config, url);
+  return lastmod === undefined ? { loc } : { loc, lastmod };
+}
+
+function newestChange(articles: readonly Article[]): string | undefined {
   let newest: Article['date'] | undefined;
   for (const a of articles) {
     const changed = a.updated ?? a.date;
     if (newest === undefined || changed.epochMs > newest.epochMs) newest = changed;
   }
-  const loc = absoluteUrl(model.config, url);
-  return newest === undefined ? { loc } : { loc, lastmod: newest.iso };
+  return newest?.iso;
 }
