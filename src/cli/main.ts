@@ -3,6 +3,7 @@ import { isContentError } from '../diagnostics/content-error.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
 import { decodeCommand } from './decode-command.js';
+import { fixCommand } from './fix-command.js';
 import { processIo, type CliIo } from './io.js';
 import { newCommand } from './new-command.js';
 import { printDiagnostics } from './report.js';
@@ -49,6 +50,11 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     .option('--to-utf8 <dir>', 'write UTF-8 copies into this folder')
     .option('--candidates <list>', 'comma-separated encodings the detector may choose from')
     .action((files: string[], flags) => run(decodeCommand(files, { ...flags, ...(flags.candidates && { candidates: String(flags.candidates).split(',') }) }, io)));
+  cli.command('fix')
+    .description('repair files in place as UTF-8, keeping a .orig copy of each')
+    .argument('<files...>', 'files to repair')
+    .addOption(new Option('--script <script>', 'target script').choices(['zh-Hans', 'zh-Hant', 'keep']).default('keep'))
+    .action((files: string[], flags) => run(fixCommand(files, flags, io)));
   return cli;
 }
 
