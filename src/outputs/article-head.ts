@@ -1,7 +1,7 @@
 import type { Article } from '../content/types.js';
 import { absoluteUrl } from '../render/site-view.js';
 import type { SiteModel } from '../site/types.js';
-import { toAbsolute } from './feed-view.js';
+import { toAbsolute } from './to-absolute.js';
 import { newsArticleJsonLd, scriptJson } from './json-ld.js';
 
 /** What an article page's `<head>` shows to search engines and social sites. */

@@ -2,6 +2,7 @@ import type { Article, ZonedDate } from '../content/types.js';
 import { absoluteUrl } from '../render/site-view.js';
 import type { SiteModel } from '../site/types.js';
 import { feedUrlsOf, type FeedUrls } from './feed-urls.js';
+import { toAbsolute } from './to-absolute.js';
 
 /** One article as every feed format shows it; URLs absolute, dates in the site zone. */
 export interface FeedItemView {
@@ -78,11 +79,6 @@ function feedItem(model: SiteModel, article: Article): FeedItemView {
     tags: article.tags,
     ...(article.cover !== undefined && { image: toAbsolute(config.baseUrl, article.cover) }),
   };
-}
-
-/** An absolute URL for a cover or logo given as a site path (`/images/a.jpg`) or a full URL. */
-export function toAbsolute(baseUrl: string, pathOrUrl: string): string {
-  return new URL(pathOrUrl, `${baseUrl.replace(/\/+$/, '')}/`).href;
 }
 
 function newest(dates: readonly ZonedDate[]): ZonedDate | undefined {

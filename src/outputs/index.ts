@@ -6,7 +6,8 @@ import { renderRobots } from './robots.js';
 import { renderSitemapPages } from './sitemap.js';
 
 export { renderFeedPages } from './feeds.js';
-export { buildFeedView, absoluteLinks, toAbsolute } from './feed-view.js';
+export { buildFeedView, absoluteLinks } from './feed-view.js';
+export { toAbsolute } from './to-absolute.js';
 export type { FeedView, FeedItemView, FeedSource } from './feed-view.js';
 export { feedUrlsOf } from './feed-urls.js';
 export type { FeedUrls } from './feed-urls.js';
