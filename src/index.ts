@@ -29,6 +29,10 @@ export { parseFrontMatter } from './content/front-matter.js';
 export { renderMarkdown } from './content/markdown.js';
 export { toArticle } from './content/article.js';
 export { parseLegacyText } from './content/legacy-text.js';
+export { parseLegacyHtml } from './content/legacy-html.js';
+export type { LegacyParsedSource, LegacySection } from './content/legacy-source.js';
+export { importLegacy } from './content/import-legacy.js';
+export type { ImportLegacyOptions, ImportedArticle } from './content/import-legacy.js';
 export { serializeMarkdownSource } from './content/serialize.js';
 export { parseDateText, resolveDate, zonedDate } from './content/dates.js';
 

@@ -1,8 +1,10 @@
 import { build } from '../build/build.js';
+import { readManifest, updateManifest, writeManifest } from '../audit/index.js';
+import { runAudit } from './audit-command.js';
 import { buildTime } from './build-time.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
-import { encodingSummary, printDiagnostics, summaryLine } from './report.js';
+import { encodingSummary, printDiagnostics, repairLines, summaryLine } from './report.js';
 
 /** Flags shared by the commands that read a site. */
 export interface SiteFlags {
@@ -17,6 +19,8 @@ export interface BuildFlags extends SiteFlags {
   readonly drafts?: boolean;
   readonly future?: boolean;
   readonly strict?: boolean;
+  /** Run the site audit after a successful build (on by default with --strict). */
+  readonly audit?: boolean;
 }
 
 /** `broadsheet build`: exit 0 when built, 1 when any error (or any warning with --strict). */
@@ -36,8 +40,12 @@ export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number
     onProgress: progress.update,
   });
   progress.stop();
+  for (const line of repairLines(result.stats)) io.err(line);
   printDiagnostics(io, result.diagnostics);
   if (result.stats.outcomes.length > 0) io.err(`Encodings: ${encodingSummary(result.stats)}`);
   io.err(summaryLine(result.stats, result.diagnostics, performance.now() - started, result.ok));
-  return result.ok ? 0 : 1;
+  if (!result.ok || !result.model) return 1;
+  // The dates manifest is how the audit sees back-dating: kept on every build, audited or not.
+  await writeManifest(io.cwd, updateManifest((await readManifest(io.cwd)).manifest, result.model.articles));
+  return flags.audit === true || flags.strict === true ? runAudit(result.model, flags, io) : 0;
 }

@@ -85,3 +85,15 @@ describe('broadsheet check', () => {
     expect(report.diagnostics.map((d) => d.code)).toEqual(['front-matter/missing-title']);
   });
 });
+
+describe('the build report', () => {
+  it('lists every repair at its place in the source', async () => {
+    site = makeSite({ 'content/a.md': article({ title: '新闻', date: '2024-01-01' }, '市中区(qū)召开会议,部署工作.') });
+    const io = captureIo(site.root);
+    expect(await main(['build'], io)).toBe(0);
+    expect(io.stderr.filter((l) => l.includes(': repaired: '))).toEqual([
+      'content/a.md:6:4: repaired: pinyin-annotations "(qū)" -> ""',
+      'content/a.md:6:12: repaired: cjk-punctuation "," -> "，"',
+    ]);
+  });
+});

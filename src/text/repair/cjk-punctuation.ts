@@ -63,7 +63,8 @@ function spacesToDrop(text: string, at: number, mark: string): number {
   if (mark === '(' ) return 0;
   let end = at + 1;
   while (text[end] === ' ') end++;
-  return end > at + 1 && isCjk(charAt(text, end)) ? end - at - 1 : 0;
+  // Only before a Han character: dropping a space before a mark would change what that mark sees.
+  return end > at + 1 && /\p{Script=Han}/u.test(charAt(text, end)) ? end - at - 1 : 0;
 }
 
 /** Matching `(` and `)` on the same line outside protected ranges, both ways. */
