@@ -2,17 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/io.js';
+import { captureIo } from '../helpers/io.js';
 import { article, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
 
 let site: TempSite | undefined;
 afterEach(() => site?.dispose());
 
-function captureIo(cwd: string): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { out: (t) => stdout.push(t), err: (t) => stderr.push(t), isTty: false, cwd, env: { SOURCE_DATE_EPOCH: '1704859200' }, stdout, stderr };
-}
 
 describe('broadsheet build', () => {
   it('prints a broken front matter as file:line:column: error, exits 1 and leaves dist/ alone', async () => {
