@@ -1,10 +1,7 @@
 import { gaps } from '../regions/index.js';
 import type { RuleNote } from '../repair/rule.js';
-import { codePointSet } from '../code-point-set.js';
 import { codePointScript } from '../script.js';
 import type { CheckInput } from './check.js';
-
-const han = codePointSet(/\p{Script=Han}/u);
 
 /** Warn when an article uses both Simplified-only and Traditional-only characters; points at the first of the rarer kind. */
 export function mixedScriptCheck({ text, protectedRanges }: CheckInput): RuleNote[] {
@@ -15,7 +12,7 @@ export function mixedScriptCheck({ text, protectedRanges }: CheckInput): RuleNot
       const cp = text.codePointAt(i) ?? 0;
       const at = i;
       if (cp > 0xffff) i++;
-      if (!han.has(cp)) continue;
+      // Only Han characters are Simplified- or Traditional-only: anything else is 'both'.
       const kind = codePointScript(cp);
       if (kind === 'both') continue;
       if (first[kind] === -1) first[kind] = at;
