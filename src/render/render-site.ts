@@ -5,6 +5,7 @@ import { renderArticlePage } from './article-page.js';
 import type { Renderer } from './environment.js';
 import { renderColumnPages, renderIndexPages, renderTagPages } from './listing-pages.js';
 import type { Page } from './page.js';
+import { renderSearchPage } from './search-page.js';
 
 const contentTypes: Readonly<Record<string, string>> = {
   css: 'text/css; charset=utf-8',
@@ -26,6 +27,7 @@ export function* renderSite(model: SiteModel, renderer: Renderer): Generator<Pag
   yield* renderColumnPages(model, renderer);
   yield* renderTagPages(model, renderer);
   yield* renderArchivePages(model, renderer);
+  if (model.config.search) yield renderSearchPage(model, renderer);
   yield* renderAssetPages(renderer);
 }
 

@@ -31,6 +31,8 @@ export interface SiteView {
   readonly friendlyLinkGroups: readonly { readonly group: string; readonly links: readonly LinkView[] }[];
   readonly footer: readonly FooterItemView[];
   readonly includesDrafts: boolean;
+  /** Whether the site has a search page at `/search/`. */
+  readonly search: boolean;
 }
 
 const views = new WeakMap<SiteModel, SiteView>();
@@ -64,6 +66,7 @@ function buildSiteView(model: SiteModel): SiteView {
     friendlyLinkGroups: config.friendlyLinks.filter(isGroup),
     footer: footerItems(config.footer),
     includesDrafts: model.includesDrafts,
+    search: config.search,
   };
 }
 
