@@ -36,18 +36,14 @@ export const hasChromium = existsSync(chromiumPath);
 /** Whether `java` runs (the Nu Html Checker needs it). */
 export const hasJava = spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
 
-/** Launch headless Chromium with the flags CI uses and a fresh profile. */
+/**
+ * Launch headless Chromium with the flags CI uses. Playwright refuses `--user-data-dir` here and
+ * itself gives every launch a fresh temporary profile, deleted on close.
+ */
 export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-chromium-'));
-  const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`];
+  const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
   const browser = await chromium.launch({ executablePath: chromiumPath, args });
-  return {
-    browser,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return { browser, close: () => browser.close() };
 }
 
 /** The sample site built with the real FsWriter (so with its search index) into a fresh folder. */

@@ -15,8 +15,9 @@ describe('renderSite', () => {
     const paths = pages.map((p) => p.outputPath);
     expect(new Set(paths).size).toBe(paths.length);
     expect(pages.filter((p) => /^\/2023\/1[12]\/a\d+\/$/.test(p.url))).toHaveLength(25);
-    expect(paths).toEqual(expect.arrayContaining(['index.html', 'archive/index.html', 'assets/site.css', 'assets/site.js']));
-    expect(pages).toHaveLength(25 + 3 + 4 + 1 + 8 + 2);
+    expect(paths).toEqual(expect.arrayContaining(['index.html', 'archive/index.html', 'assets/site.css', 'assets/site.js', 'search/index.html']));
+    // articles, home pages, listings, archive, tags, the search page, and three assets (site.css, site.js, search.js)
+    expect(pages).toHaveLength(25 + 3 + 4 + 1 + 8 + 1 + 3);
   });
 
   it('shows the friendly links and only the configured footer fields, with the registry links', () => {
