@@ -172,12 +172,12 @@ async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOpti
     const renderer = createRenderer({ themeDirs, strict: options.strict ?? false, displayRoot: paths.root });
     if (model.config.search) search = await createSearchIndexer();
     for (const page of renderSite(model, renderer)) {
-      search?.add(page);
+      await search?.add(page);
       await writeClaimed(writer, registry, page, diagnostics);
       // The mirror is its own step (not a template pass) so its cost can be measured apart.
       const mirrored = mirror && mirrorPage(page, mirror);
       if (mirrored) {
-        search?.add(mirrored);
+        await search?.add(mirrored);
         await writeClaimed(writer, registry, mirrored, diagnostics);
       }
     }

@@ -3,8 +3,8 @@ import type { Page } from '../render/page.js';
 
 /** Collects HTML pages as they stream to the writer and turns them into Pagefind's index files. */
 export interface SearchIndexer {
-  /** Queue one page; pages other than HTML are ignored. Pagefind indexes what is inside `data-pagefind-body`. */
-  add(page: Page): void;
+  /** Queue one page, resolving when there is room for the next; pages other than HTML are ignored. */
+  add(page: Page): Promise<void>;
   /** The index and Pagefind's search script as pages under `/pagefind/`; closes the indexer. */
   finish(): Promise<Page[]>;
   /** Throw the index away (a failed build). */
@@ -20,15 +20,22 @@ export async function createSearchIndexer(): Promise<SearchIndexer> {
   const created = await pagefind.createIndex({});
   const index = created.index;
   if (!index) throw searchError(created.errors);
-  const pending: Promise<pagefind.NewFileResponse>[] = [];
+  // Bounded, so pages wait for Pagefind instead of piling up in memory (730 MB for 2,000 articles unbounded).
+  const inFlight = new Set<Promise<void>>();
+  const errors: string[] = [];
   return {
-    add(page) {
+    async add(page) {
       if (!page.contentType.startsWith('text/html') || typeof page.contents !== 'string') return;
-      pending.push(index.addHTMLFile({ url: page.url, content: page.contents }));
+      const job = index.addHTMLFile({ url: page.url, content: page.contents }).then((r) => {
+        errors.push(...r.errors);
+        inFlight.delete(job);
+      });
+      inFlight.add(job);
+      if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
     },
     async finish() {
       try {
-        const errors = (await Promise.all(pending)).flatMap((r) => r.errors);
+        await Promise.all(inFlight);
         if (errors.length > 0) throw searchError(errors);
         const files = await index.getFiles();
         if (files.errors.length > 0) throw searchError(files.errors);
@@ -38,11 +45,13 @@ export async function createSearchIndexer(): Promise<SearchIndexer> {
       }
     },
     async close() {
-      await Promise.allSettled(pending);
+      await Promise.allSettled(inFlight);
       await pagefind.close();
     },
   };
 }
+
+const maxInFlight = 16;
 
 function indexPage(file: pagefind.IndexFile): Page {
   const name = file.path.replace(/^\/+/, '');
