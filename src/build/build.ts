@@ -8,6 +8,8 @@ import type { Article } from '../content/types.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isContentError } from '../diagnostics/content-error.js';
 import { createRenderer, renderSite } from '../render/index.js';
+import { mirrorPage, mirrorSettings } from '../render/mirror.js';
+import { createSearchIndexer, type SearchIndexer } from '../search/search-index.js';
 import type { Page } from '../render/page.js';
 import { buildSiteModel } from '../site/model.js';
 import type { SiteModel } from '../site/types.js';
@@ -175,13 +177,29 @@ async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOpti
   const themeDirs = [...new Set([existsSync(siteTemplates) ? siteTemplates : undefined, defaultThemeDir].filter((d): d is string => d !== undefined).map((d) => path.resolve(d)))];
   const writer = options.writer ?? (await FsWriter.open(paths.out));
   const registry = new OutputRegistry();
+  const mirror = mirrorSettings(model.config);
+  let search: SearchIndexer | undefined;
   try {
     const renderer = createRenderer({ themeDirs, strict: options.strict ?? false, displayRoot: paths.root });
-    for (const page of renderSite(model, renderer)) await writeClaimed(writer, registry, page, diagnostics);
+    if (model.config.search) search = await createSearchIndexer();
+    for (const page of renderSite(model, renderer)) {
+      await search?.add(page);
+      await writeClaimed(writer, registry, page, diagnostics);
+      // The mirror is its own step (not a template pass) so its cost can be measured apart.
+      const mirrored = mirror && mirrorPage(page, mirror);
+      if (mirrored) {
+        await search?.add(mirrored);
+        await writeClaimed(writer, registry, mirrored, diagnostics);
+      }
+    }
     for (const page of await readPublicPages(path.join(paths.root, 'public'), paths.root)) {
       await writeClaimed(writer, registry, page, diagnostics, true);
     }
+    const indexPages = search ? await search.finish() : [];
+    search = undefined;
+    for (const page of indexPages) await writeClaimed(writer, registry, page, diagnostics);
   } catch (error) {
+    await search?.close();
     await writer.abort();
     if (!isContentError(error)) throw error;
     diagnostics.push(...error.diagnostics);

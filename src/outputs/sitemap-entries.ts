@@ -1,4 +1,5 @@
 import type { Article } from '../content/types.js';
+import { mirrorSettings } from '../render/mirror.js';
 import { absoluteUrl } from '../render/site-view.js';
 import { paginate } from '../site/paginate.js';
 import type { ArticleListing, SiteModel } from '../site/types.js';
@@ -11,10 +12,19 @@ export interface SitemapEntry {
 }
 
 /**
- * Every HTML page the theme renders (articles, home, columns, tags, archives, with their
- * pagination), in the order renderSite yields them. Drafts are never listed.
+ * Every HTML page the build writes (articles, home, columns, tags, archives with their pagination,
+ * the search page), then the same pages of the other-script mirror. Drafts are never listed.
  */
 export function sitemapEntries(model: SiteModel): SitemapEntry[] {
+  const entries = originalEntries(model);
+  const mirror = mirrorSettings(model.config);
+  if (!mirror) return entries;
+  const origin = absoluteUrl(model.config, '/');
+  const mirrored = entries.map((e) => ({ ...e, loc: origin + mirror.prefix.slice(1) + e.loc.slice(origin.length) }));
+  return [...entries, ...mirrored];
+}
+
+function originalEntries(model: SiteModel): SitemapEntry[] {
   const published = (articles: readonly Article[]): Article[] => articles.filter((a) => !a.draft);
   const entries: SitemapEntry[] = published(model.articles).map((a) => ({
     loc: absoluteUrl(model.config, a.url),
@@ -25,6 +35,7 @@ export function sitemapEntries(model: SiteModel): SitemapEntry[] {
   for (const year of model.years) listings.push(year, ...year.months);
   for (const listing of listings) entries.push(...listingEntries(model, listing.url, published(listing.articles)));
   entries.push(entry(model, '/archive/', newestChange(published(model.articles))));
+  if (model.config.search) entries.push(entry(model, '/search/', undefined));
   return entries;
 }
 

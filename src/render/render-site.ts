@@ -6,6 +6,7 @@ import { renderArticlePage } from './article-page.js';
 import type { Renderer } from './environment.js';
 import { renderColumnPages, renderIndexPages, renderTagPages } from './listing-pages.js';
 import type { Page } from './page.js';
+import { renderSearchPage } from './search-page.js';
 
 const contentTypes: Readonly<Record<string, string>> = {
   css: 'text/css; charset=utf-8',
@@ -28,6 +29,7 @@ export function* renderSite(model: SiteModel, renderer: Renderer): Generator<Pag
   yield* renderTagPages(model, renderer);
   yield* renderArchivePages(model, renderer);
   yield* renderOutputPages(model);
+  if (model.config.search) yield renderSearchPage(model, renderer);
   yield* renderAssetPages(renderer);
 }
 

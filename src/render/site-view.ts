@@ -32,6 +32,8 @@ export interface SiteView {
   readonly friendlyLinkGroups: readonly { readonly group: string; readonly links: readonly LinkView[] }[];
   readonly footer: readonly FooterItemView[];
   readonly includesDrafts: boolean;
+  /** Whether the site has a search page at `/search/`. */
+  readonly search: boolean;
   /** The site's feeds, for `<link rel="alternate">` in every page head. */
   readonly feeds: readonly FeedLinkView[];
 }
@@ -75,6 +77,7 @@ function buildSiteView(model: SiteModel): SiteView {
     footer: footerItems(config.footer),
     includesDrafts: model.includesDrafts,
     feeds: feedLinks(config.title, '/'),
+    search: config.search,
   };
 }
 

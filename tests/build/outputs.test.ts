@@ -71,10 +71,10 @@ describe('article page head', () => {
 
   it('every HTML page links the site feeds; column and article pages also their column feed', () => {
     for (const p of htmlPaths()) {
-      const hrefs = page(writer, p)('link[rel="alternate"]').map((_, el) => el.attribs['href']).get();
+      const hrefs = page(writer, p)('link[rel="alternate"][type]').map((_, el) => el.attribs['href']).get();
       expect(hrefs.slice(0, 3), p).toEqual(['/feed.xml', '/atom.xml', '/feed.json']);
     }
-    const columnLinks = (p: string): string[] => page(writer, p)('link[rel="alternate"]').map((_, el) => el.attribs['href']).get().slice(3);
+    const columnLinks = (p: string): string[] => page(writer, p)('link[rel="alternate"][type]').map((_, el) => el.attribs['href']).get().slice(3);
     expect(columnLinks('columns/news/index.html')).toEqual(['/columns/news/feed.xml']);
     expect(columnLinks('2024/01/summary/index.html')).toEqual(['/columns/notices/feed.xml']);
   });

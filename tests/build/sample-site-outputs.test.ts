@@ -26,7 +26,7 @@ describe('the sample site outputs', () => {
   });
 
   it('every JSON Feed parses and every item has an id, a URL under baseUrl and an offset date', () => {
-    for (const file of outputs('.json')) {
+    for (const file of outputs('feed.json')) {
       const feed = JSON.parse(writer.text(file));
       for (const item of feed.items) {
         expect(item.url).toMatch(/^https:\/\/news\.example\.gov\.cn\//);

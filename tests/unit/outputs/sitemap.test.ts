@@ -13,8 +13,8 @@ const articles = [
   testArticle({ slug: 'draft', date: '2023-11-01', draft: true }),
 ];
 
-function render(max?: number): Map<string, Record<string, any>> {
-  const model = testModel(articles, { pageSize: 2 });
+function render(max?: number, config: Record<string, unknown> = { mirror: false, search: false }): Map<string, Record<string, any>> {
+  const model = testModel(articles, { pageSize: 2, ...config });
   const pages = [...renderSitemapPages(model, max === undefined ? undefined : { maxUrlsPerFile: max })];
   return new Map(pages.map((p: Page) => {
     expect(XMLValidator.validate(String(p.contents))).toBe(true);
@@ -36,6 +36,12 @@ describe('sitemap.xml', () => {
   it('lists every page (paginated listings too) once, percent-encoded and escaped, without drafts', () => {
     const urls = render().get('sitemap.xml')?.urlset.url as { loc: string; lastmod?: string }[];
     expect(urls.map((u) => u.loc)).toEqual(expectedLocs);
+  });
+
+  it('adds the search page and every page of the other-script mirror when the site has them', () => {
+    const urls = render(undefined, {}).get('sitemap.xml')?.urlset.url as { loc: string }[];
+    const originals = [...expectedLocs, `${base}/search/`];
+    expect(urls.map((u) => u.loc)).toEqual([...originals, ...originals.map((u) => u.replace(base, `${base}/zh-hant`))]);
   });
 
   it('dates each page by the newest article it shows, with the site offset; an empty listing has no lastmod', () => {
