@@ -5,6 +5,9 @@
 //   npm run bench                 1,000 and 10,000 articles
 //   npm run bench -- --large      and 100,000
 //   RUNS=5 SIZES=10000 npm run bench
+//   OUTPUTS='{"search":false,"mirror":false}' npm run bench   bench/site.config.json with these keys replaced,
+//                                                             to time the search index and the mirror apart
+//   KINDS=cold npm run bench      only the cold builds
 // Other parts of the bench (bench/render.mjs, bench/dev-incremental.mjs, ...) run after it with --all.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +21,10 @@ const args = process.argv.slice(2);
 const sizes = process.env.SIZES ? process.env.SIZES.split(/[ ,]+/).map(Number) : [1000, 10000, ...(args.includes('--large') ? [100000] : [])];
 const runs = Number(process.env.RUNS ?? 3);
 const work = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-'));
+const outputs = JSON.parse(process.env.OUTPUTS ?? '{}');
+const kinds = (process.env.KINDS ?? 'cold,warm,one change').split(',');
+const config = path.join(work, 'site.config.json');
+writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(path.join(project, 'bench/site.config.json'), 'utf8')), ...outputs }));
 
 if (!existsSync(generator)) {
   console.error(`bench: the corpus generator ${generator} is missing (../shared/bench beside the project)`);
@@ -28,7 +35,7 @@ spawnSync('npm', ['run', 'compile', '--silent'], { cwd: project, stdio: 'inherit
 /** One build as a child process, measured by GNU time: wall, cpu, peak RSS of the whole process (worker threads included). */
 function timedBuild(content, out, cwd) {
   const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, path.join(project, 'bin/broadsheet.js'), 'build',
-    '--content', content, '--out', out, '--config', path.join(project, 'bench/site.config.json')], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+    '--content', content, '--out', out, '--config', config], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const last = r.stderr.trim().split('\n').pop() ?? '';
   const [wall, user, sys, rssKb] = last.split(' ').map(Number);
   if (r.status !== 0) throw new Error(`build failed (${r.status}):\n${r.stderr.slice(-2000)}`);
@@ -51,6 +58,7 @@ for (const n of sizes) {
     rmSync(site, { recursive: true, force: true });
     spawnSync('mkdir', ['-p', site]);
     results.cold.push(timedBuild(content, out, site));
+    if (!kinds.includes('warm') && !kinds.includes('one change')) continue;
     results.warm.push(timedBuild(content, out, site));
     const changed = path.join(content, `a${String(Math.ceil(n / 2)).padStart(6, '0')}.md`);
     const original = readFileSync(changed, 'utf8');
@@ -60,6 +68,7 @@ for (const n of sizes) {
   }
   const pages = countPages(out);
   for (const [kind, list] of Object.entries(results)) {
+    if (!kinds.includes(kind) || list.length === 0) continue;
     const wall = median(list.map((r) => r.wall));
     rows.push({ n, kind, wall, cpu: median(list.map((r) => r.cpu)), rss: median(list.map((r) => r.rssMb)), pages, perArticleMs: (wall * 1000) / n });
   }
@@ -68,7 +77,7 @@ for (const n of sizes) {
 }
 rmSync(work, { recursive: true, force: true });
 
-console.log(`\nBroadsheet build, ${runs} round(s), median; ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+console.log(`\nBroadsheet build, ${runs} round(s), median; ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; outputs ${JSON.stringify(outputs)}\n`);
 console.log('| articles | build | wall s | cpu s | peak RSS MB | pages | wall ms / article |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) {
