@@ -8,7 +8,7 @@ import type { Article } from '../content/types.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isContentError } from '../diagnostics/content-error.js';
 import { createRenderer, renderSite } from '../render/index.js';
-import { mirrorPage, mirrorSettings } from '../render/mirror.js';
+import { mirrorSettings } from '../render/mirror.js';
 import { createSearchIndexer, type SearchIndexer } from '../search/search-index.js';
 import type { Page } from '../render/page.js';
 import { buildSiteModel } from '../site/model.js';
@@ -20,6 +20,7 @@ import { FsWriter } from '../write/fs-writer.js';
 import type { Writer } from '../write/writer.js';
 import { readPublicPages } from './public-files.js';
 import { ContentCache } from './content-cache.js';
+import { mirrorPages } from './mirror-pages.js';
 import { processSources } from './process-sources.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import { defaultWorkerCount, inlineProcessor, workerProcessor } from './source-pool.js';
@@ -182,11 +183,11 @@ async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOpti
   try {
     const renderer = createRenderer({ themeDirs, strict: options.strict ?? false, displayRoot: paths.root });
     if (model.config.search) search = await createSearchIndexer();
-    for (const page of renderSite(model, renderer)) {
+    // The mirror is its own step (not a template pass) so its cost can be measured apart; on large sites it runs on worker threads.
+    const workers = options.workers ?? defaultWorkerCount(model.articles.length);
+    for await (const { page, mirrored } of mirrorPages(renderSite(model, renderer), mirror, workers)) {
       await search?.add(page);
       await writeClaimed(writer, registry, page, diagnostics);
-      // The mirror is its own step (not a template pass) so its cost can be measured apart.
-      const mirrored = mirror && mirrorPage(page, mirror);
       if (mirrored) {
         await search?.add(mirrored);
         await writeClaimed(writer, registry, mirrored, diagnostics);

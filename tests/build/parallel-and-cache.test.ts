@@ -52,6 +52,8 @@ describe('worker threads', () => {
     const parallel = await buildInMemory(site.root, { workers: 2 });
     expect(single.result.ok).toBe(true);
     expect(single.writer.pages.has('news/a040/index.html')).toBe(true);
+    // The Traditional mirror is made on the worker threads in the parallel build.
+    expect(page(parallel.writer, 'zh-hant/news/a040/index.html')('main').text()).toContain('歷下區堅持以人民爲中心');
     expect(snapshot(parallel.writer)).toEqual(snapshot(single.writer));
   });
 
