@@ -19,6 +19,7 @@ import { OutputRegistry } from '../write/collisions.js';
 import { FsWriter } from '../write/fs-writer.js';
 import type { Writer } from '../write/writer.js';
 import { readPublicPages } from './public-files.js';
+import { BodyStore } from './body-store.js';
 import { ContentCache } from './content-cache.js';
 import { mirrorPages } from './mirror-pages.js';
 import { processSources } from './process-sources.js';
@@ -155,8 +156,11 @@ async function collectArticles(paths: BuildPaths, config: SiteConfig, options: B
   const workers = options.workers ?? defaultWorkerCount(found.files.length);
   const processor = workers > 0 ? workerProcessor(config, workers) : inlineProcessor(config);
   const { onProgress } = options;
+  // On large sites the bodies wait on disk, not in the heap, until their pages are rendered.
+  const bodies = workers > 0 ? BodyStore.open() : undefined;
+  const keep = bodies && ((outcomes: SourceOutcome[]) => bodies.spill(outcomes));
   const processed = await processSources(found.files, contentDisplay, {
-    processor, ...(cache && { cache }), inFlight: Math.max(2, workers * 2), ...(onProgress && { onProgress }),
+    processor, ...(cache && { cache }), ...(keep && { keep }), inFlight: Math.max(2, workers * 2), ...(onProgress && { onProgress }),
   }).finally(() => processor.close());
   diagnostics.push(...processed.diagnostics);
   for (const outcome of processed.outcomes) {

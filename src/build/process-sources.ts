@@ -15,6 +15,8 @@ export interface ProcessSourcesOptions {
   /** Batches read and processed at once. */
   readonly inFlight?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Applied to each batch's outcomes once cached, before the next batches arrive (e.g. to move article bodies out of memory). */
+  readonly keep?: (outcomes: SourceOutcome[]) => SourceOutcome[];
 }
 
 /** Every found file's outcome in the found order, and the files that could not be read. */
@@ -37,7 +39,8 @@ export async function processSources(files: readonly FoundFile[], displayDir: st
     while (next < batches.length) {
       const i = next++;
       const read = await readAllSources(batches[i] ?? [], displayDir, size);
-      results[i] = { outcomes: await processBatch(read.sources, options), diagnostics: read.diagnostics };
+      const outcomes = await processBatch(read.sources, options);
+      results[i] = { outcomes: options.keep ? options.keep(outcomes) : outcomes, diagnostics: read.diagnostics };
       done += batches[i]?.length ?? 0;
       options.onProgress?.(done, files.length);
     }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { BodyStore } from '../../../src/build/body-store.js';
+import type { SourceOutcome } from '../../../src/build/source-pipeline.js';
+import type { Article } from '../../../src/content/types.js';
+
+function outcome(path: string, html?: string): SourceOutcome {
+  const article = html === undefined ? undefined : ({ sourcePath: path, title: '标题', html, tags: ['经济'] } as unknown as Article);
+  return { path, ...(article && { article }), repairs: [], diagnostics: [] };
+}
+
+describe('BodyStore', () => {
+  it('gives every article its own body back, the rest of the outcome unchanged', () => {
+    const store = BodyStore.open();
+    const first = [outcome('a.md', '<p>历下区召开会议。</p>\n'), outcome('broken.md'), outcome('b.md', '<p>𠮷野家 & “引号”</p>\n')];
+    const second = [outcome('c.md', ''), outcome('d.md', `<p>${'长文'.repeat(5000)}</p>`)];
+    const kept = [...store.spill(first), ...store.spill(second)];
+    expect(kept.map((o) => o.article?.html)).toEqual([...first, ...second].map((o) => o.article?.html));
+    expect(kept[0]?.article).toEqual(first[0]?.article);
+    expect(kept[1]).toBe(first[1]);
+    // Read again, in another order: each body stays at its own place in the file.
+    expect(kept[3]?.article?.html).toBe('');
+    expect(kept[2]?.article?.html).toBe('<p>𠮷野家 & “引号”</p>\n');
+  });
+});
