@@ -5,7 +5,7 @@ export type TemplateErrorCode = 'template/syntax' | 'template/render';
 
 // nunjucks prefixes its message with `(path) [Line n, Column m]` of the template where the error
 // arose, and each enclosing template (include, extends) adds `(path)\n  Template render error: `.
-const located = /\(([^\n]*?)\) \[Line (\d+)(?:, Column (\d+))?\]\n\s*/;
+const located = /\(([^\n]*?)\) \[Line (\d+)(?:, Column (\d+))?\]\n\s*/g;
 const unlocated = /^\(([^\n]*?)\)\n\s*/;
 const causePrefix = /^(?:Template render error|Error|TypeError|RangeError): /;
 const undefinedOutput = 'attempted to output null or undefined value';
@@ -24,7 +24,7 @@ export function templateError(
   if (error instanceof ContentError) return error;
   const raw = error instanceof Error ? error.message : String(error);
   if (raw.includes('Internal error:')) return new Error(raw.slice(raw.indexOf('Internal error:')), { cause: error });
-  const at = located.exec(raw);
+  const at = innermostLocation(raw);
   const rest = stripPrefixes(at ? raw.slice(at.index + at[0].length) : raw);
   const file = at?.[1] ?? rest.innermost;
   const message = rest.text;
@@ -40,6 +40,14 @@ export function templateError(
       : undefined,
   });
   return new ContentError(diagnostic, { cause: error });
+}
+
+// An error inside a block of a child template is located twice, outer then inner; the last one is
+// where the problem is.
+function innermostLocation(raw: string): RegExpExecArray | undefined {
+  let last: RegExpExecArray | undefined;
+  for (const m of raw.matchAll(located)) last = m as RegExpExecArray;
+  return last;
 }
 
 function stripPrefixes(raw: string): { text: string; innermost?: string } {
