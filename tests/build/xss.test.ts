@@ -120,3 +120,43 @@ describe('hostile front matter and body', () => {
     }
   });
 });
+
+describe('raw HTML in Markdown, through a whole build', () => {
+  const body = [
+    '<p onclick="steal()">手写段落<script>alert(1)</script></p>',
+    '',
+    '<a href="javascript:alert(1)">脚本链接</a> <a href="vbscript:x">VB</a> <a href="https://www.gov.cn/">政府网</a>',
+    '',
+    '<img src="data:image/png;base64,iVBORw0KGgo=" alt="图"> <img src="x.png" onerror="alert(1)">',
+    '',
+    '<iframe src="https://evil.example/"></iframe>',
+  ].join('\n');
+
+  it.each([
+    [false, (html: string) => expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')],
+    [true, (html: string) => expect(html).toContain('<a href="https://www.gov.cn/">政府网</a>')],
+  ])('markdown.html %s: no script, handler, frame or script link reaches the page', async (html, extra) => {
+    const hostile = makeSite({ 'content/news/raw.md': ['---', 'title: 手写HTML', 'date: 2024-01-05', 'column: news', '---', '', body, ''].join('\n') }, siteConfig({ markdown: { html } }));
+    try {
+      const { result, writer } = await buildInMemory(hostile.root);
+      expect(result.ok).toBe(true);
+      const $ = load(writer.text('2024/01/raw/index.html'));
+      const article = $('article').html() ?? '';
+      expect($('article script, article iframe').length).toBe(0);
+      $('article *').each((_, el) => {
+        for (const [name, value] of Object.entries((el as { attribs?: Record<string, string> }).attribs ?? {})) {
+          expect(name.startsWith('on'), name).toBe(false);
+          expect(value, name).not.toMatch(/^\s*(javascript|vbscript):/i);
+        }
+      });
+      extra(article);
+      if (html) {
+        expect($('article p:contains("手写段落")').length).toBe(1);
+        expect($('article img[alt="图"]').attr('src')).toBe('data:image/png;base64,iVBORw0KGgo=');
+        expect($('article a:contains("脚本链接")').attr('href')).toBeUndefined();
+      }
+    } finally {
+      hostile.dispose();
+    }
+  });
+});
