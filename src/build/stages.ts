@@ -1,8 +1,8 @@
 import type { SiteConfig } from '../config/schema.js';
 import { parseFrontMatter } from '../content/front-matter.js';
+import { parseLegacyHtml } from '../content/legacy-html.js';
 import { parseLegacyText } from '../content/legacy-text.js';
 import type { ParsedSource, SourceFormat } from '../content/types.js';
-import { failContent } from '../diagnostics/content-error.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../source/source-file.js';
 import { decodeSource } from '../text/decode/index.js';
@@ -40,7 +40,9 @@ export function parseStage(text: string, path: string, format: SourceFormat): Pa
       const parsed = parseLegacyText(text, { path });
       return { parsed, warnings: parsed.warnings };
     }
-    case 'legacy-html':
-      return failContent({ file: path, code: 'source/unsupported', message: 'HTML exports are not supported yet' });
+    case 'legacy-html': {
+      const parsed = parseLegacyHtml(text, { path });
+      return { parsed, warnings: parsed.warnings };
+    }
   }
 }

@@ -1,4 +1,6 @@
 import { build } from '../build/build.js';
+import { readManifest, updateManifest, writeManifest } from '../audit/index.js';
+import { runAudit } from './audit-command.js';
 import { buildTime } from './build-time.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
@@ -17,6 +19,8 @@ export interface BuildFlags extends SiteFlags {
   readonly drafts?: boolean;
   readonly future?: boolean;
   readonly strict?: boolean;
+  /** Run the site audit after a successful build (on by default with --strict). */
+  readonly audit?: boolean;
 }
 
 /** `broadsheet build`: exit 0 when built, 1 when any error (or any warning with --strict). */
@@ -39,5 +43,8 @@ export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number
   printDiagnostics(io, result.diagnostics);
   if (result.stats.outcomes.length > 0) io.err(`Encodings: ${encodingSummary(result.stats)}`);
   io.err(summaryLine(result.stats, result.diagnostics, performance.now() - started, result.ok));
-  return result.ok ? 0 : 1;
+  if (!result.ok || !result.model) return 1;
+  // The dates manifest is how the audit sees back-dating: kept on every build, audited or not.
+  await writeManifest(io.cwd, updateManifest((await readManifest(io.cwd)).manifest, result.model.articles));
+  return flags.audit === true || flags.strict === true ? runAudit(result.model, flags, io) : 0;
 }

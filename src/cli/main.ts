@@ -1,8 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isContentError } from '../diagnostics/content-error.js';
+import { auditCommand } from './audit-command.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
 import { decodeCommand } from './decode-command.js';
+import { fixCommand } from './fix-command.js';
+import { importCommand } from './import-command.js';
 import { processIo, type CliIo } from './io.js';
 import { newCommand } from './new-command.js';
 import { printDiagnostics } from './report.js';
@@ -27,8 +30,14 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
   siteOptions(cli.command('build').description('build the site into the output folder'))
     .option('--drafts', 'include drafts')
     .option('--future', 'include articles dated after now')
-    .option('--strict', 'warnings fail the build; templates fail on undefined values')
+    .option('--strict', 'warnings fail the build; templates fail on undefined values; runs the audit')
+    .option('--audit', 'run the site audit after a successful build')
     .action((flags) => run(buildCommand(flags, io)));
+  siteOptions(cli.command('audit').description('check the built site as a government-site inspection does'))
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('--external', 'request every external link (bounded concurrency, 10 s timeout each)')
+    .option('--future', 'the site was built with --future')
+    .action((flags) => run(auditCommand(flags, io)));
   siteOptions(cli.command('check').description('decode, repair and validate every source; write nothing'))
     .option('--encodings', 'list each file with its encoding and how it was decided')
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
@@ -49,6 +58,20 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     .option('--to-utf8 <dir>', 'write UTF-8 copies into this folder')
     .option('--candidates <list>', 'comma-separated encodings the detector may choose from')
     .action((files: string[], flags) => run(decodeCommand(files, { ...flags, ...(flags.candidates && { candidates: String(flags.candidates).split(',') }) }, io)));
+  cli.command('fix')
+    .description('repair files in place as UTF-8, keeping a .orig copy of each')
+    .argument('<files...>', 'files to repair')
+    .addOption(new Option('--script <script>', 'target script').choices(['zh-Hans', 'zh-Hant', 'keep']).default('keep'))
+    .action((files: string[], flags) => run(fixCommand(files, flags, io)));
+  cli.command('import')
+    .description('turn legacy .txt/.html exports into Markdown sources (UTF-8, front matter)')
+    .argument('<sources...>', 'export files or folders (read recursively)')
+    .requiredOption('--out <dir>', 'folder to write the Markdown files into, e.g. content/news')
+    .option('--force', 'overwrite Markdown files that already exist', false)
+    .option('--base-url <url>', 'resolve relative image and link addresses of HTML exports against this URL')
+    .option('--column <column>', 'column written into each front matter')
+    .addOption(new Option('--script <script>', 'convert the text to this script').choices(['zh-Hans', 'zh-Hant', 'keep']).default('keep'))
+    .action((sources: string[], flags) => run(importCommand(sources, flags, io)));
   return cli;
 }
 

@@ -2,7 +2,7 @@ import { findNodeAtLocation, parseTree, type Node, type ParseError, printParseEr
 import type { z } from 'zod';
 import { errorDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ContentError } from '../diagnostics/content-error.js';
-import { positionAt } from '../diagnostics/position.js';
+import { positionAt, type Position } from '../diagnostics/position.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { permalinkProblem } from '../content/permalink.js';
 import { siteConfigSchema, type SiteConfig } from './schema.js';
@@ -112,4 +112,11 @@ function extraChecks(config: SiteConfig, tree: Node, text: string, file: string)
   const dup = keys.find((k, i) => keys.indexOf(k) !== i);
   if (dup !== undefined) problems.push(errorDiagnostic({ file, ...at('columns'), code: 'config/invalid', message: `column key ${JSON.stringify(dup)} is declared twice` }));
   return problems;
+}
+
+/** Where the value at `path` (e.g. `['footer', 'icp']`) starts in the text of site.config.json; 1:1 when absent. */
+export function configKeyPosition(text: string, path: readonly (string | number)[]): Position {
+  const tree = parseTree(text, [], { allowTrailingComma: true });
+  const node = tree ? findNodeAtLocation(tree, [...path]) : undefined;
+  return node ? positionAt(text, node.offset) : { line: 1, column: 1 };
 }

@@ -39,6 +39,18 @@ const repairRules = z.strictObject({
   'paragraph-indent': z.boolean().default(true),
 });
 
+const staleAfterDays = z.strictObject({
+  news: z.number().int().positive().default(14),
+  notice: z.number().int().positive().default(180),
+  policy: z.number().int().positive().default(180),
+});
+
+/** Site audit settings: the word list file (site-relative) and how old a column's newest article may be, by column kind. */
+const audit = z.strictObject({
+  wordList: z.string().min(1).optional(),
+  staleAfterDays: staleAfterDays.default({ news: 14, notice: 180, policy: 180 }),
+});
+
 const defaultCandidates = ['utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-16be'];
 
 /** The schema of site.config.json. Every key is documented in README's config reference. */
@@ -67,6 +79,7 @@ export const siteConfigSchema = z.strictObject({
   feed: z
     .strictObject({ items: z.number().int().min(1).default(20), fullText: z.boolean().default(true) })
     .default({ items: 20, fullText: true }),
+  audit: audit.default({ staleAfterDays: { news: 14, notice: 180, policy: 180 } }),
 });
 
 /** Site settings after validation and defaults. */
@@ -75,6 +88,8 @@ export type SiteConfig = z.output<typeof siteConfigSchema>;
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;
 /** A column as declared in the config. */
 export type ColumnConfig = SiteConfig['columns'][number];
+/** The `audit` section of the config. */
+export type AuditConfig = SiteConfig['audit'];
 /** A friendly link or a titled group of them. */
 export type FriendlyLinkEntry = SiteConfig['friendlyLinks'][number];
 

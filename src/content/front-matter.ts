@@ -44,7 +44,7 @@ function loadYaml(text: string, path: string): Record<string, unknown> {
     failContent(
       {
         file: path,
-        line: (mark?.line ?? 0) + 2,
+        line: (mark?.line ?? 0) + 1, // gray-matter hands js-yaml the text after the opening "---", starting with its newline
         column: (mark?.column ?? 0) + 1,
         code: 'front-matter/yaml',
         message: `front matter is not valid YAML: ${error.reason}`,

@@ -14,7 +14,7 @@ const labels: readonly (readonly [string, LegacyField])[] = [
   ['发表时间', 'date'], ['發表時間', 'date'], ['日期', 'date'], ['时间', 'date'], ['時間', 'date'],
   ['信息来源', 'source'], ['信息來源', 'source'], ['文章来源', 'source'], ['文章來源', 'source'],
   ['来源', 'source'], ['來源', 'source'],
-  ['责任编辑', 'editor'], ['責任編輯', 'editor'], ['编辑', 'editor'], ['編輯', 'editor'],
+  ['责任编辑', 'editor'], ['責任編輯', 'editor'], ['责编', 'editor'], ['責編', 'editor'], ['编辑', 'editor'], ['編輯', 'editor'],
   ['作者', 'author'], ['记者', 'author'], ['記者', 'author'],
 ];
 

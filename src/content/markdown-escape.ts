@@ -5,13 +5,17 @@ const blockStart = /^(#|>|[-+=]|\d+[.)])/;
 
 /** Escape one line of plain text so Markdown renders it literally. */
 export function escapeMarkdownText(text: string): string {
-  const inline = text.replace(inlineSpecial, '\\$&');
-  return inline.replace(blockStart, (start) => (/^\d/.test(start) ? `${start.slice(0, -1)}\\${start.slice(-1)}` : `\\${start}`));
+  return escapeBlockStart(escapeMarkdownLabel(text));
 }
 
-/** Escape text for use inside the brackets of a Markdown link or image. */
+/** Escape text inside a line (or the brackets of a link or image), where block markers mean nothing. */
 export function escapeMarkdownLabel(text: string): string {
-  return text.replace(/[\\`*_[\]<>&~|!]/g, '\\$&');
+  return text.replace(inlineSpecial, '\\$&');
+}
+
+/** Escape what would make the start of an (inline-escaped) line a heading, quote or list item. */
+export function escapeBlockStart(line: string): string {
+  return line.replace(blockStart, (start) => (/^\d/.test(start) ? `${start.slice(0, -1)}\\${start.slice(-1)}` : `\\${start}`));
 }
 
 /** A URL as a Markdown link destination: angle brackets when it holds spaces or parentheses. */

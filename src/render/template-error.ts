@@ -4,8 +4,13 @@ import { ContentError, errorDiagnostic } from '../diagnostics/index.js';
 export type TemplateErrorCode = 'template/syntax' | 'template/render';
 
 // nunjucks prefixes its message with `(path) [Line n, Column m]` of the template where the error
-// arose, and each enclosing template (include, extends) adds `(path)\n  Template render error: `.
+// arose, and each enclosing template (include, extends, block) adds `(path)\n  Template render error: `;
+// the innermost, last, location is the one that points at the problem.
 const located = /\(([^\n]*?)\) \[Line (\d+)(?:, Column (\d+))?\]\n\s*/g;
+// A JavaScript error thrown by a filter is wrapped as `TypeError: ...` at a 0-based position (that
+// of the enclosing block or last call); nunjucks' own errors carry 1-based ones.
+const thrownByCode = /^(?:Error|TypeError|RangeError): /;
+const approximateNote = 'nunjucks reports this at the start of the enclosing block or call: the problem is at or after this position';
 const unlocated = /^\(([^\n]*?)\)\n\s*/;
 const causePrefix = /^(?:Template render error|Error|TypeError|RangeError): /;
 const undefinedOutput = 'attempted to output null or undefined value';
@@ -24,30 +29,23 @@ export function templateError(
   if (error instanceof ContentError) return error;
   const raw = error instanceof Error ? error.message : String(error);
   if (raw.includes('Internal error:')) return new Error(raw.slice(raw.indexOf('Internal error:')), { cause: error });
-  const at = innermostLocation(raw);
-  const rest = stripPrefixes(at ? raw.slice(at.index + at[0].length) : raw);
+  const at = [...raw.matchAll(located)].at(-1);
+  const after = at ? raw.slice((at.index ?? 0) + at[0].length) : raw;
+  const shift = at && thrownByCode.test(after) ? 1 : 0;
+  const rest = stripPrefixes(after);
   const file = at?.[1] ?? rest.innermost;
-  const message = rest.text;
-  const strictUndefined = message === undefinedOutput;
+  const strictUndefined = rest.text === undefinedOutput;
   const diagnostic = errorDiagnostic({
     code: strictUndefined ? 'template/undefined' : code,
-    message: strictUndefined ? 'the template outputs a value that is not set (strict mode)' : message,
+    message: strictUndefined ? 'the template outputs a value that is not set (strict mode)' : rest.text,
     file: file !== undefined && file !== 'unknown path' ? display(file) : fallbackFile,
-    line: Number(at?.[2] ?? 1),
-    column: Number(at?.[3] ?? 1),
+    line: Number(at?.[2] ?? 0) + shift || 1,
+    column: Number(at?.[3] ?? 0) + shift || 1,
     note: strictUndefined
       ? 'guard the value with {% if ... %}, or give it a default: {{ value | default("") }}'
-      : undefined,
+      : shift === 1 ? approximateNote : undefined,
   });
   return new ContentError(diagnostic, { cause: error });
-}
-
-// An error inside a block of a child template is located twice, outer then inner; the last one is
-// where the problem is.
-function innermostLocation(raw: string): RegExpExecArray | undefined {
-  let last: RegExpExecArray | undefined;
-  for (const m of raw.matchAll(located)) last = m as RegExpExecArray;
-  return last;
 }
 
 function stripPrefixes(raw: string): { text: string; innermost?: string } {

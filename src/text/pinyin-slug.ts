@@ -1,8 +1,8 @@
-import { pinyin } from 'pinyin-pro';
+import { tonelessSyllables } from './pinyin.js';
 
 /** An ASCII slug for a title: pinyin of the Han characters and the Latin words, joined by hyphens. */
 export function titleSlug(title: string, maxLength = 60): string {
-  const syllables = pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }) as string[];
+  const syllables = tonelessSyllables(title);
   const words = syllables
     .map((s) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, ' ').trim())
     .flatMap((s) => s.split(' '))

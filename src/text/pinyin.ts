@@ -12,3 +12,8 @@ export function isReadingOf(char: string, syllable: string): boolean {
   }
   return known.has(syllable.normalize('NFC').toLowerCase());
 }
+
+/** Toneless syllables of `text` (Latin runs kept whole, ü as v), for ASCII slugs. */
+export function tonelessSyllables(text: string): string[] {
+  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+}

@@ -96,3 +96,29 @@ function yearsOf(sorted: readonly Article[]): YearArchive[] {
     return { year, title: `${year}年`, url: `/archive/${year}/`, articles: inYear, months };
   });
 }
+
+/**
+ * 25 articles, one a day from 2023-11-20 to 2023-12-14 (11 in November, 14 in December), in
+ * pages of 10: the first 12 in column `news`, the rest in `notice`, every fifth tagged 经济.
+ */
+export function dailyModel(): SiteModel {
+  const articles = Array.from({ length: 25 }, (_, i) => {
+    const day = new Date(Date.UTC(2023, 10, 20 + i));
+    return makeArticle({
+      slug: `a${i + 1}`,
+      title: `第${i + 1}篇`,
+      date: shanghaiDate(day.toISOString().slice(0, 10)),
+      source: i % 2 === 0 ? '济南日报' : '历下区融媒体中心',
+      summary: `摘要${i + 1}`,
+      column: i < 12 ? 'news' : 'notice',
+      tags: i % 5 === 0 ? ['经济'] : [],
+    });
+  });
+  return makeSiteModel(articles, {
+    pageSize: 10,
+    columns: [
+      { key: 'news', name: '区县动态' },
+      { key: 'notice', name: '通知公告' },
+    ],
+  });
+}

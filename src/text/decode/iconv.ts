@@ -15,8 +15,3 @@ export function iconvDecodeStrict(bytes: Uint8Array, encoding: string): string |
   const back = iconv.encode(text, encoding, { addBOM: false });
   return back.equals(buffer) ? text : undefined;
 }
-
-/** Encode text with iconv-lite (used to write fixtures and test round trips). */
-export function iconvEncode(text: string, encoding: string): Uint8Array {
-  return iconv.encode(text, encoding, { addBOM: false });
-}

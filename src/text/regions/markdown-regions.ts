@@ -4,7 +4,7 @@ import { frontMatterEnd, frontMatterRanges } from './front-matter.js';
 import { htmlRanges } from './html-regions.js';
 import { gaps, matchRanges, mergeRanges } from './ranges.js';
 
-const linkDestination = /\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g;
+const linkDestination = /(?<=\])\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g;
 const referenceDefinition = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*/gm;
 const autolink = /<[a-z][a-z0-9+.-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>/gi;
 

@@ -6,7 +6,8 @@ import type { RuleInput, RuleResult } from './rule.js';
 
 const fullWidth: Readonly<Record<string, string>> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
 const candidates = /[,:;?!()]/g;
-const asciiPunct = /^[,:;?!()]$/;
+// Both forms, so that converting a mark never changes what its neighbours see.
+const transparent = /^[,:;?!()，：；？！（）]$/;
 
 /** ASCII `, : ; ? ! ( )` in Chinese context become `，：；？！（）`; numbers, Latin text, code and URLs are left alone. */
 export function cjkPunctuation(input: RuleInput): RuleResult {
@@ -38,10 +39,13 @@ function convertParen(text: string, at: number, pairs: ReadonlyMap<number, numbe
   if (other === undefined) return isChineseContext(text, at, 1);
   const open = Math.min(at, other);
   const close = Math.max(at, other);
-  return /\p{Script=Han}/u.test(text.slice(open + 1, close)) || isCjk(outside(text, open, -1)) || isCjk(outside(text, close + 1, 1));
+  if (/\p{Script=Han}/u.test(text.slice(open + 1, close))) return true;
+  // `f(x)`: parentheses glued to a Latin word belong to it.
+  if (/[A-Za-z0-9_]/.test(charBefore(text, open))) return false;
+  return isCjk(outside(text, open, -1)) || isCjk(outside(text, close + 1, 1));
 }
 
-// ASCII punctuation in a row shares one context, so converting one never changes the verdict on its neighbour.
+// Punctuation in a row shares one context: the nearest other character on each side.
 function isChineseContext(text: string, at: number, width: number): boolean {
   return isCjk(outside(text, at, -1)) || isCjk(outside(text, at + width, 1));
 }
@@ -50,7 +54,7 @@ function outside(text: string, from: number, step: 1 | -1): string {
   let at = from;
   for (;;) {
     const char = step === 1 ? charAt(text, at) : charBefore(text, at);
-    if (!asciiPunct.test(char)) return char;
+    if (!transparent.test(char)) return char;
     at += step;
   }
 }
@@ -59,7 +63,8 @@ function spacesToDrop(text: string, at: number, mark: string): number {
   if (mark === '(' ) return 0;
   let end = at + 1;
   while (text[end] === ' ') end++;
-  return end > at + 1 && isCjk(charAt(text, end)) ? end - at - 1 : 0;
+  // Only before a Han character: dropping a space before a mark would change what that mark sees.
+  return end > at + 1 && /\p{Script=Han}/u.test(charAt(text, end)) ? end - at - 1 : 0;
 }
 
 /** Matching `(` and `)` on the same line outside protected ranges, both ways. */

@@ -21,9 +21,12 @@ export function pinyinAnnotations(input: RuleInput): RuleResult {
     }
     const start = m.index;
     const end = start + m[0].length;
+    const last = edits[edits.length - 1];
+    if (last !== undefined && start < last.end) continue;
     if (isInside(protectedRanges, start) || isInside(protectedRanges, end - 1)) continue;
     const syllable = m[1] ?? '';
-    const before = charBefore(text, start);
+    // After an annotation already removed, the next one annotates the same character.
+    const before = charBefore(text, last !== undefined && last.end === start ? last.start : start);
     if (isHan(before) && isReadingOf(before, syllable)) edits.push({ start, end, text: '' });
     else if (isHan(before) && toneMark.test(syllable)) {
       notes.push(mismatch(start, before, m[0]));
@@ -36,9 +39,12 @@ export function pinyinAnnotations(input: RuleInput): RuleResult {
 // against, and the lossy check reports the spot, so only the annotation goes.
 function lostAnnotation(text: string, mark: number): Edit | null {
   if (!isLostCharacterMark(text, mark)) return null;
-  const length = annotationRemainsAt(text, mark + 1);
-  const remains = text.slice(mark + 1, mark + 1 + length);
-  return length > 0 && toneMark.test(remains) ? { start: mark + 1, end: mark + 1 + length, text: '' } : null;
+  let end = mark + 1;
+  for (let length = annotationRemainsAt(text, end); length > 0; length = annotationRemainsAt(text, end)) {
+    if (!toneMark.test(text.slice(end, end + length))) break;
+    end += length;
+  }
+  return end > mark + 1 ? { start: mark + 1, end, text: '' } : null;
 }
 
 function mismatch(offset: number, char: string, found: string): RuleNote {
