@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../src/config/resolve.js';
 import { toArticle } from '../../../src/content/article.js';
 import { parseFrontMatter } from '../../../src/content/front-matter.js';
-import { parseLegacyText } from '../../../src/content/legacy-text.js';
 import { newsLines, newsText, valueOrContentError } from '../../helpers/properties.js';
 
 const file = 'content/news/fuzz.md';
@@ -43,23 +42,9 @@ describe('front matter on arbitrary input', () => {
         articles++;
         expect(article.title.trim()).not.toBe('');
       }),
-      { numRuns, seed: 5 },
+      { numRuns },
     );
     // The generator must reach validation's happy path too, not only its refusals.
     expect(articles).toBeGreaterThanOrEqual(minArticles);
-  });
-});
-
-describe('legacy plain-text parser on arbitrary input', () => {
-  it('returns a parsed source or throws a ContentError with a position', () => {
-    const labelled = fc
-      .tuple(newsText(20), fc.constantFrom('来源：', '作者：', '发布时间：', '责任编辑：', '2024年1月5日 星期五', '【打印本页】', '相关链接', ''), newsLines(8))
-      .map(([title, label, rest]) => `${title}\n${label}${rest}`);
-    fc.assert(
-      fc.property(fc.oneof(labelled, newsLines(15)), (text) => {
-        valueOrContentError(() => parseLegacyText(text, { path: 'content/notices/fuzz.txt' }), 'content/notices/fuzz.txt', text);
-      }),
-      { numRuns: 2000, seed: 5 },
-    );
   });
 });
