@@ -119,13 +119,24 @@ const emptyStats: BuildStats = { sources: 0, articles: 0, pages: 0, drafts: 0, f
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const analysis = await analyzeSite(options);
   if (!analysis.model) return analysis;
-  const diagnostics = [...analysis.diagnostics];
   const paths = resolvePaths(options);
-  // A failed analysis still renders the good articles into nowhere, so template problems are
-  // reported in the same run as content problems.
-  const writer = analysis.ok ? options.writer ?? (await FsWriter.open(paths.out)) : new DiscardWriter();
-  const pages = await writeSite(analysis.model, paths, options, diagnostics, writer);
+  if (!analysis.ok) {
+    const templates = await templateProblems(analysis.model, paths, options);
+    return { ...analysis, diagnostics: sorted([...analysis.diagnostics, ...templates]) };
+  }
+  const diagnostics = [...analysis.diagnostics];
+  const pages = await writeSite(analysis.model, paths, options, diagnostics, options.writer ?? (await FsWriter.open(paths.out)));
   return { ok: !failed(diagnostics, options), diagnostics: sorted(diagnostics), stats: { ...analysis.stats, pages }, model: analysis.model };
+}
+
+/**
+ * A build that already failed still renders its good articles into nowhere, so template problems
+ * are reported in the same run as content problems (the rest was reported by the analysis).
+ */
+async function templateProblems(model: SiteModel, paths: BuildPaths, options: BuildOptions): Promise<Diagnostic[]> {
+  const found: Diagnostic[] = [];
+  await writeSite(model, paths, options, found, new DiscardWriter());
+  return found.filter((d) => d.code.startsWith('template/'));
 }
 
 function failed(diagnostics: readonly Diagnostic[], options: BuildOptions): boolean {
