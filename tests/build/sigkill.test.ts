@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FsWriter } from '../../src/write/fs-writer.js';
@@ -32,27 +32,59 @@ function writeContent(root: string, version: 1 | 2): void {
   }
 }
 
-/** Run the real CLI and kill it with SIGKILL after `delayMs` (it may finish first). */
-function buildAndKill(root: string, delayMs: number): Promise<'killed' | 'finished'> {
+/** When to kill: a moment after the start, once the staging folder holds some entries, or once the swap has begun. */
+type KillPoint = { readonly afterMs: number } | { readonly stagedEntries: number } | { readonly swapped: true };
+
+/** Entries (files and folders) under `dir`, or -1 when it does not exist. */
+function entries(dir: string): number {
+  try {
+    return readdirSync(dir, { recursive: true }).length;
+  } catch {
+    return -1;
+  }
+}
+
+/**
+ * Run the real CLI and SIGKILL it at `point` (it may finish first). Kill points are read from the
+ * disk, not the clock, so a loaded machine moves them in time but not in the build's progress.
+ */
+function buildAndKill(root: string, point: KillPoint): Promise<'killed' | 'finished'> {
+  const staging = path.join(root, '.dist.staging');
+  const started = performance.now();
+  let staged = false;
+  const due = (): boolean => {
+    if ('afterMs' in point) return performance.now() - started >= point.afterMs;
+    const n = entries(staging);
+    staged ||= n >= 0;
+    return 'stagedEntries' in point ? n >= point.stagedEntries : staged && n < 0;
+  };
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(projectRoot, 'bin/broadsheet.js'), 'build'], {
       cwd: root,
       stdio: 'ignore',
       env: { ...process.env, SOURCE_DATE_EPOCH: '1704859200' },
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    const timer = setInterval(() => due() && child.kill('SIGKILL'), 2);
     child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
+      clearInterval(timer);
       resolve(signal === 'SIGKILL' ? 'killed' : 'finished');
     });
   });
+}
+
+/** A seeded mix: a few kills while reading and parsing, most while pages are written, some in the swap. */
+function killPoint(random: () => number, total: number): KillPoint {
+  const r = random();
+  if (r < 0.2) return { afterMs: Math.floor(random() * 400) };
+  if (r < 0.8) return { stagedEntries: Math.floor(random() * total) };
+  return { swapped: true };
 }
 
 const sites: TempSite[] = [];
 afterAll(() => sites.forEach((s) => s.dispose()));
 
 describe('a build killed with SIGKILL at any moment', () => {
-  it(`leaves the old or the new dist/, never a mix (${kills} kills at seeded random points)`, async () => {
+  it(`leaves the old or the new dist/, never a mix (${kills} kills at seeded random points of its progress)`, async () => {
     const site = makeSite({});
     const reference = makeSite({});
     sites.push(site, reference);
@@ -65,9 +97,8 @@ describe('a build killed with SIGKILL at any moment', () => {
 
     writeContent(reference.root, 2);
     const testStarted = performance.now();
-    const started = performance.now();
     expect(runCli(['build'], reference.root).status).toBe(0);
-    const buildMs = performance.now() - started;
+    const total = entries(path.join(reference.root, 'dist'));
     const newTree = treeDigest(path.join(reference.root, 'dist'));
     expect(newTree).not.toBe(oldTree);
 
@@ -75,9 +106,11 @@ describe('a build killed with SIGKILL at any moment', () => {
     const random = seeded(20240105);
     const seen = { old: 0, new: 0, restoredAfterSwapKill: 0 };
     for (let k = 0; k < kills; k++) {
-      rmSync(dist, { recursive: true, force: true });
+      // Each kill starts from the old output and nothing else: a staging folder left by the last
+      // kill would be counted as progress of this build.
+      for (const leftover of [dist, `${site.root}/.dist.staging`, `${site.root}/.dist.previous`]) rmSync(leftover, { recursive: true, force: true });
       cpSync(snapshot, dist, { recursive: true });
-      await buildAndKill(site.root, random() * buildMs * 1.15);
+      await buildAndKill(site.root, killPoint(random, total));
       if (!existsSync(dist)) {
         // Killed between the two renames of the swap: the old output waits beside it, and the
         // next build's writer puts it back before anything else.
@@ -89,7 +122,7 @@ describe('a build killed with SIGKILL at any moment', () => {
       expect([oldTree, newTree]).toContain(tree);
       seen[tree === oldTree ? 'old' : 'new']++;
     }
-    console.log(`SIGKILL test: ${((performance.now() - testStarted) / 1000).toFixed(1)} s; one build ${buildMs.toFixed(0)} ms; after ${kills} kills dist/ was old ${seen.old}, new ${seen.new} times (${seen.restoredAfterSwapKill} restored after a kill inside the swap)`);
+    console.log(`SIGKILL test: ${((performance.now() - testStarted) / 1000).toFixed(1)} s; after ${kills} kills dist/ was old ${seen.old}, new ${seen.new} times (${seen.restoredAfterSwapKill} restored after a kill inside the swap)`);
     expect(seen.old).toBeGreaterThan(0);
     expect(seen.new).toBeGreaterThan(0);
 
