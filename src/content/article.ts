@@ -22,7 +22,8 @@ class Problems {
 
   add(key: string, code: string, message: string, note?: string): void {
     const line = this.parsed.keyLines[key] ?? 1;
-    this.list.push(errorDiagnostic({ file: this.parsed.path, line, column: 1, code, message, note }));
+    const column = this.parsed.keyLines[key] === undefined ? 1 : (this.parsed.keyColumns?.[key] ?? 1);
+    this.list.push(errorDiagnostic({ file: this.parsed.path, line, column, code, message, note }));
   }
 }
 
