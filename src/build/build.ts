@@ -18,8 +18,10 @@ import { DiscardWriter } from '../write/discard-writer.js';
 import { FsWriter } from '../write/fs-writer.js';
 import type { Writer } from '../write/writer.js';
 import { readPublicPages } from './public-files.js';
-import { readAllSources } from './read-all.js';
-import { processSource, type SourceOutcome } from './source-pipeline.js';
+import { ContentCache } from './content-cache.js';
+import { processSources } from './process-sources.js';
+import type { SourceOutcome } from './source-pipeline.js';
+import { defaultWorkerCount, inlineProcessor, workerProcessor } from './source-pool.js';
 
 /** The default theme shipped with the package. */
 export const defaultThemeDir = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -42,6 +44,10 @@ export interface BuildOptions {
   readonly now: number;
   /** Where pages go; an FsWriter on outDir by default. */
   readonly writer?: Writer;
+  /** Keep per-file outcomes here between builds (`.cache/broadsheet`); no cache when absent. */
+  readonly cacheDir?: string;
+  /** Worker threads for the per-file pipeline; by default none for small sites, one per core for large ones. */
+  readonly workers?: number;
   /** Called after each source is processed. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -54,6 +60,8 @@ export interface BuildStats {
   readonly drafts: number;
   readonly future: number;
   readonly repairs: number;
+  /** Sources whose outcome came from the cache. */
+  readonly cached: number;
   readonly outcomes: readonly SourceOutcome[];
 }
 
@@ -113,7 +121,7 @@ export async function analyzeSite(options: BuildOptions): Promise<SiteAnalysis> 
   return { ok: !failed(diagnostics, options), diagnostics, stats: { ...collected.stats, pages: 0 }, model };
 }
 
-const emptyStats: BuildStats = { sources: 0, articles: 0, pages: 0, drafts: 0, future: 0, repairs: 0, outcomes: [] };
+const emptyStats: BuildStats = { sources: 0, articles: 0, pages: 0, drafts: 0, future: 0, repairs: 0, cached: 0, outcomes: [] };
 
 /** Build the site: read every source, report every problem, and write dist/ only when there is no error. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -152,25 +160,28 @@ async function collectArticles(paths: BuildPaths, config: SiteConfig, options: B
   const contentDisplay = displayPath(paths.root, paths.content);
   const found = await findSources(paths.content, contentDisplay);
   const diagnostics: Diagnostic[] = [...found.diagnostics];
-  const outcomes: SourceOutcome[] = [];
   const articles: Article[] = [];
   let drafts = 0;
   let future = 0;
   let repairs = 0;
-  const read = await readAllSources(found.files, contentDisplay);
-  diagnostics.push(...read.diagnostics);
-  read.sources.forEach((source, i) => {
-    const outcome = processSource(source, config);
-    outcomes.push(outcome);
+  const cache = options.cacheDir === undefined ? undefined : await ContentCache.open(options.cacheDir, config);
+  const workers = options.workers ?? defaultWorkerCount(found.files.length);
+  const processor = workers > 0 ? workerProcessor(config, workers) : inlineProcessor(config);
+  const { onProgress } = options;
+  const processed = await processSources(found.files, contentDisplay, {
+    processor, ...(cache && { cache }), inFlight: Math.max(2, workers * 2), ...(onProgress && { onProgress }),
+  }).finally(() => processor.close());
+  diagnostics.push(...processed.diagnostics);
+  for (const outcome of processed.outcomes) {
     diagnostics.push(...outcome.diagnostics);
     repairs += outcome.repairs.length;
     const article = outcome.article;
     if (article?.draft && !options.drafts) drafts++;
     else if (article && article.date.epochMs > options.now && !options.future) future++;
     else if (article) articles.push(article);
-    options.onProgress?.(i + 1, read.sources.length);
-  });
-  const stats = { sources: found.files.length, articles: articles.length, drafts, future, repairs, outcomes };
+  }
+  const outcomes = processed.outcomes;
+  const stats = { sources: found.files.length, articles: articles.length, drafts, future, repairs, cached: cache?.hits ?? 0, outcomes };
   return { articles, diagnostics, stats };
 }
 

@@ -1,10 +1,11 @@
+import path from 'node:path';
 import { build } from '../build/build.js';
 import { readManifest, updateManifest, writeManifest } from '../audit/index.js';
 import { runAudit } from './audit-command.js';
 import { buildTime } from './build-time.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
-import { encodingSummary, printDiagnostics, summaryLine } from './report.js';
+import { encodingSummary, printDiagnostics, repairLines, summaryLine } from './report.js';
 
 /** Flags shared by the commands that read a site. */
 export interface SiteFlags {
@@ -19,6 +20,9 @@ export interface BuildFlags extends SiteFlags {
   readonly drafts?: boolean;
   readonly future?: boolean;
   readonly strict?: boolean;
+  /** false with --no-cache. */
+  readonly cache?: boolean;
+  readonly workers?: string;
   /** Run the site audit after a successful build (on by default with --strict). */
   readonly audit?: boolean;
 }
@@ -36,13 +40,17 @@ export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number
     drafts: flags.drafts ?? false,
     future: flags.future ?? false,
     strict: flags.strict ?? false,
+    ...(flags.cache !== false && { cacheDir: path.join(io.cwd, '.cache', 'broadsheet') }),
+    ...(flags.workers !== undefined && { workers: Math.max(0, Math.floor(Number(flags.workers)) || 0) }),
     now: buildTime(io.env),
     onProgress: progress.update,
   });
   progress.stop();
+  for (const line of repairLines(result.stats)) io.err(line);
   printDiagnostics(io, result.diagnostics);
   if (result.stats.outcomes.length > 0) io.err(`Encodings: ${encodingSummary(result.stats)}`);
   io.err(summaryLine(result.stats, result.diagnostics, performance.now() - started, result.ok));
+  if (result.stats.cached > 0) io.err(`Reused ${result.stats.cached} of ${result.stats.sources} sources from .cache/broadsheet`);
   if (!result.ok || !result.model) return 1;
   // The dates manifest is how the audit sees back-dating: kept on every build, audited or not.
   await writeManifest(io.cwd, updateManifest((await readManifest(io.cwd)).manifest, result.model.articles));

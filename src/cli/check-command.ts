@@ -4,7 +4,7 @@ import type { DecodedSource } from '../text/types.js';
 import type { SiteFlags } from './build-command.js';
 import { buildTime } from './build-time.js';
 import type { CliIo } from './io.js';
-import { encodingSummary, printDiagnostics } from './report.js';
+import { encodingSummary, printDiagnostics, repairLines } from './report.js';
 
 /** Flags of `broadsheet check`. */
 export interface CheckFlags extends SiteFlags {
@@ -34,6 +34,7 @@ export async function checkCommand(flags: CheckFlags, io: CliIo): Promise<number
     }, null, 2));
     return analysis.ok ? 0 : 1;
   }
+  for (const line of repairLines(analysis.stats)) io.err(line);
   printDiagnostics(io, analysis.diagnostics);
   if (flags.encodings) {
     const decoded = outcomes.flatMap((o) =>

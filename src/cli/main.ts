@@ -4,6 +4,7 @@ import { auditCommand } from './audit-command.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
 import { decodeCommand } from './decode-command.js';
+import { devCommand } from './dev-command.js';
 import { fixCommand } from './fix-command.js';
 import { importCommand } from './import-command.js';
 import { processIo, type CliIo } from './io.js';
@@ -32,6 +33,8 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     .option('--future', 'include articles dated after now')
     .option('--strict', 'warnings fail the build; templates fail on undefined values; runs the audit')
     .option('--audit', 'run the site audit after a successful build')
+    .option('--no-cache', 'process every source again instead of reusing .cache/broadsheet')
+    .option('--workers <n>', 'worker threads for reading articles (0: none; default: one per core on large sites)')
     .action((flags) => run(buildCommand(flags, io)));
   siteOptions(cli.command('audit').description('check the built site as a government-site inspection does'))
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
@@ -43,6 +46,16 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
     .option('--strict', 'warnings count as errors')
     .action((flags) => run(checkCommand(flags, io)));
+  cli.command('dev')
+    .description('serve the site locally, rebuild on save and reload open pages')
+    .option('--port <n>', 'port (default 8080, or the next free one)')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--content <dir>', 'content folder', 'content')
+    .option('--config <file>', 'site config file', 'site.config.json')
+    .option('--base-url <url>', 'override baseUrl from the config')
+    .option('--no-drafts', 'hide drafts (shown and marked by default)')
+    .option('--future', 'include articles dated after now')
+    .action((flags) => run(devCommand(flags, io)));
   cli.command('new')
     .description('create a new article for today')
     .argument('<title>', 'the article title')

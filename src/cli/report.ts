@@ -21,6 +21,16 @@ export function encodingSummary(stats: BuildStats): string {
   return `${list.join(', ')}${detected.length > 0 ? ` (detected, not declared: ${detected.join(', ')})` : ''}`;
 }
 
+/**
+ * Every repair the text stage made, one line each at its place in the source, so that nothing in
+ * the published text changes without the editor being told: `file:line:column: repaired: rule "a" -> "b"`.
+ */
+export function repairLines(stats: BuildStats): string[] {
+  return stats.outcomes.flatMap((o) =>
+    o.repairs.map((r) => `${o.path}:${r.line}:${r.column}: repaired: ${r.rule} ${JSON.stringify(r.before)} -> ${JSON.stringify(r.after)}`),
+  );
+}
+
 /** The one summary line at the end of a build. */
 export function summaryLine(stats: BuildStats, diagnostics: readonly Diagnostic[], ms: number, ok: boolean): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

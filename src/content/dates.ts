@@ -1,14 +1,6 @@
-import type { ZonedDate } from './types.js';
+import type { WallClock, ZonedDate } from './types.js';
 
-/** Wall-clock fields as written in a source, before a time zone gives them a meaning. */
-export interface WallClock {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-}
+export type { WallClock };
 
 /** A date as written in front matter: wall-clock fields, maybe an explicit offset. */
 export interface ParsedDateText {

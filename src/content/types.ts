@@ -21,18 +21,22 @@ export interface ParsedSource {
   readonly keyColumns?: Readonly<Record<string, number>>;
 }
 
-/** A point in time with its wall-clock fields in the site timezone. */
-export interface ZonedDate {
-  /** Milliseconds since the epoch. */
-  readonly epochMs: number;
-  /** ISO 8601 with the site offset, e.g. `2023-12-20T09:30:00+08:00`. */
-  readonly iso: string;
+/** Wall-clock fields as written in a source or shown on a clock, without a time zone. */
+export interface WallClock {
   readonly year: number;
   readonly month: number;
   readonly day: number;
   readonly hour: number;
   readonly minute: number;
   readonly second: number;
+}
+
+/** A point in time with its wall-clock fields in the site timezone. */
+export interface ZonedDate extends WallClock {
+  /** Milliseconds since the epoch. */
+  readonly epochMs: number;
+  /** ISO 8601 with the site offset, e.g. `2023-12-20T09:30:00+08:00`. */
+  readonly iso: string;
   /** 0 = Sunday. */
   readonly weekday: number;
   /** True when the source gave a time of day, not only a date. */

@@ -3,7 +3,6 @@ import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { dateFilters } from './filters.js';
 import { urlToHref } from '../site/urls.js';
-import { jsonForScript } from './json-script.js';
 import { templateError } from './template-error.js';
 
 /** Options of `createRenderer`. */
@@ -41,7 +40,6 @@ export function createRenderer(options: RendererOptions): Renderer {
   });
   for (const [name, filter] of Object.entries(dateFilters)) env.addFilter(name, filter);
   env.addFilter('href', urlToHref);
-  env.addFilter('jsonLd', (value: unknown) => new nunjucks.runtime.SafeString(jsonForScript(value)));
   for (const name of listFiles(dirs, (f) => f.endsWith('.njk'))) {
     try {
       env.getTemplate(name, true);

@@ -1,6 +1,6 @@
 import type { Article } from '../content/types.js';
 import { paginate } from '../site/paginate.js';
-import type { ArticleListing, SiteModel } from '../site/types.js';
+import type { ArticleListing, Pagination, SiteModel } from '../site/types.js';
 import type { Renderer } from './environment.js';
 import { renderHtmlPage } from './html-page.js';
 import type { Page } from './page.js';
@@ -14,9 +14,19 @@ export function* renderListingPages(
   data: Readonly<Record<string, unknown>> = {},
 ): Generator<Page> {
   const pages = paginate<Article>(listing.articles, model.config.pageSize, listing.url, model.config.paginationPath);
-  for (const pagination of pages) {
-    yield renderHtmlPage(model, renderer, template, pagination.url, { ...data, listing, pagination }, pagination);
-  }
+  for (const pagination of pages) yield renderListingPage(listing, pagination, template, model, renderer, data);
+}
+
+/** Render one page of a listing; the dev server calls this alone for the pages an edit changed. */
+export function renderListingPage(
+  listing: ArticleListing,
+  pagination: Pagination<Article>,
+  template: string,
+  model: SiteModel,
+  renderer: Renderer,
+  data: Readonly<Record<string, unknown>> = {},
+): Page {
+  return renderHtmlPage(model, renderer, template, pagination.url, { ...data, listing, pagination }, pagination);
 }
 
 /** The home page and its following pages (`/`, `/page/2/`, ...): every article, newest first. */

@@ -1,3 +1,4 @@
+import { renderOutputPages } from '../outputs/index.js';
 import type { SiteModel } from '../site/types.js';
 import { urlToOutputPath } from '../site/urls.js';
 import { renderArchivePages } from './archive-pages.js';
@@ -26,6 +27,7 @@ export function* renderSite(model: SiteModel, renderer: Renderer): Generator<Pag
   yield* renderColumnPages(model, renderer);
   yield* renderTagPages(model, renderer);
   yield* renderArchivePages(model, renderer);
+  yield* renderOutputPages(model);
   yield* renderAssetPages(renderer);
 }
 

@@ -59,7 +59,11 @@ export class FsWriter implements Writer {
     const target = path.join(this.staging, ...page.outputPath.split('/'));
     const dir = path.dirname(target);
     if (!this.madeDirs.has(dir)) {
-      await mkdir(dir, { recursive: true });
+      // Most pages sit in a folder of their own under a folder made already: one plain mkdir, not a recursive walk.
+      const made = this.madeDirs.has(path.dirname(dir));
+      await mkdir(dir, { recursive: !made }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
       this.madeDirs.add(dir);
     }
     await writeFile(target, page.contents);

@@ -92,11 +92,13 @@ describe('hostile front matter and body', () => {
     expect(blocks.text()).not.toMatch(/<\/script|<!--/i);
   });
 
-  it('the site title and description are escaped in every page head', () => {
+  it('the site title and the description (the summary on article pages) are escaped in every page head', () => {
     for (const [outputPath, html] of htmlPages()) {
       const $ = load(html);
+      const articleIndex = /^2024\/01\/hostile-(\d+)\//.exec(outputPath)?.[1];
       expect($('title').text(), outputPath).toContain('站点 <script>alert(0)</script>');
-      expect($('meta[name="description"]').attr('content'), outputPath).toBe('"><svg onload=alert(1)>');
+      const description = articleIndex === undefined ? '"><svg onload=alert(1)>' : payloads[Number(articleIndex)];
+      expect($('meta[name="description"]').attr('content'), outputPath).toBe(description);
     }
   });
 
@@ -110,14 +112,18 @@ describe('hostile front matter and body', () => {
     }
   });
 
-  it('XML outputs (feeds, sitemaps), when the site has them, are well-formed and carry the payloads as text', () => {
+  it('XML outputs (feeds, sitemaps) are well-formed and carry the payloads only as text', () => {
     const xml = [...built.writer.pages.values()].filter((p) => p.outputPath.endsWith('.xml'));
+    expect(xml.map((p) => p.outputPath)).toContain('feed.xml');
     for (const p of xml) {
       const text = typeof p.contents === 'string' ? p.contents : Buffer.from(p.contents).toString('utf8');
       expect(XMLValidator.validate(text), p.outputPath).toBe(true);
       expect(() => new XMLParser().parse(text)).not.toThrow();
       expect(text).not.toMatch(/<script|<svg/i);
     }
+    const feed = load(built.writer.text('feed.xml'), { xml: true });
+    const titles = feed('item > title, entry > title').toArray().map((el) => feed(el).text());
+    for (const [i, payload] of payloads.entries()) expect(titles).toContain(`标题${i} ${payload}`);
   });
 });
 

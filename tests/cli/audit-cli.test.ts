@@ -2,17 +2,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/io.js';
+import { captureIo } from '../helpers/io.js';
 import { article, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
 
 let site: TempSite | undefined;
 afterEach(() => site?.dispose());
 
-function captureIo(cwd: string): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { out: (t) => stdout.push(t), err: (t) => stderr.push(t), isTty: false, cwd, env: { SOURCE_DATE_EPOCH: '1704859200' }, stdout, stderr };
-}
 
 const footer = { sponsor: '测试区人民政府办公室', contact: '0531-12345678', siteCode: '3701030001', icp: '鲁ICP备12345678号', publicSecurity: '鲁公网安备 37010202000001号' };
 const config = siteConfig({ footer, columns: [{ key: 'news', name: '工作动态' }] });

@@ -2,17 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/io.js';
+import { captureIo } from '../helpers/io.js';
 import { article, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
 
 let site: TempSite | undefined;
 afterEach(() => site?.dispose());
 
-function captureIo(cwd: string): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { out: (t) => stdout.push(t), err: (t) => stderr.push(t), isTty: false, cwd, env: { SOURCE_DATE_EPOCH: '1704859200' }, stdout, stderr };
-}
 
 describe('broadsheet build', () => {
   it('prints a broken front matter as file:line:column: error, exits 1 and leaves dist/ alone', async () => {
@@ -83,5 +78,17 @@ describe('broadsheet check', () => {
     const report = JSON.parse(io.stdout.join('')) as { ok: boolean; diagnostics: { code: string; line: number }[] };
     expect(report.ok).toBe(false);
     expect(report.diagnostics.map((d) => d.code)).toEqual(['front-matter/missing-title']);
+  });
+});
+
+describe('the build report', () => {
+  it('lists every repair at its place in the source', async () => {
+    site = makeSite({ 'content/a.md': article({ title: '新闻', date: '2024-01-01' }, '市中区(qū)召开会议,部署工作.') });
+    const io = captureIo(site.root);
+    expect(await main(['build'], io)).toBe(0);
+    expect(io.stderr.filter((l) => l.includes(': repaired: '))).toEqual([
+      'content/a.md:6:4: repaired: pinyin-annotations "(qū)" -> ""',
+      'content/a.md:6:12: repaired: cjk-punctuation "," -> "，"',
+    ]);
   });
 });

@@ -8,6 +8,7 @@ let server: Server;
 let base = '';
 let inFlight = 0;
 let maxInFlight = 0;
+const held: import('node:http').ServerResponse[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -21,23 +22,27 @@ beforeAll(async () => {
     }
     else if (req.url === '/moved') done(301, { location: '/ok' });
     else if (req.url === '/no-head') done(req.method === 'HEAD' ? 405 : 200);
-    else if (req.url === '/slow') setTimeout(() => done(200), 2_000);
+    else if (req.url === '/slow') held.push(res); // never answered while the test runs
     else done(404);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => {
+  for (const res of held) res.destroy();
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 describe('checkExternalLinks', () => {
   it('reports status, follows redirects, falls back to GET, and times out', async () => {
-    const results = await checkExternalLinks([`${base}/ok`, `${base}/moved`, `${base}/no-head`, `${base}/gone`, `${base}/slow`], { concurrency: 4, timeoutMs: 300 });
+    const results = await checkExternalLinks([`${base}/ok`, `${base}/moved`, `${base}/no-head`, `${base}/gone`, `${base}/slow`], { concurrency: 4, timeoutMs: 4_000 }); // generous: the machine may be busy
     expect(results.map((r) => [r.url.slice(base.length), r.ok, r.status ?? r.error])).toEqual([
       ['/ok', true, 200],
       ['/moved', true, 200],
       ['/no-head', true, 200],
       ['/gone', false, 404],
-      ['/slow', false, 'no answer within 300 ms'],
+      ['/slow', false, 'no answer within 4000 ms'],
     ]);
   });
 

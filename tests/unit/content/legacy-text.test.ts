@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, isContentError } from '../../../src/diagnostics/index.js';
+import { diagnosticOf } from '../../helpers/errors.js';
+import { formatDiagnostic } from '../../../src/diagnostics/index.js';
 import { parseLegacyText } from '../../../src/content/legacy-text.js';
 
 const fixture = (name: string): string =>
   readFileSync(fileURLToPath(new URL(`../../fixtures/legacy/${name}`, import.meta.url)), 'utf8');
 
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (isContentError(error)) return formatDiagnostic(error.diagnostic);
-    throw error;
-  }
-  throw new Error('expected a ContentError');
-}
 
 describe('parseLegacyText on the hand-repaired seed', () => {
   // Counted by hand in ../shared/seeds/000_862fb1d576b5b9c2.txt: one lead paragraph, then
@@ -75,6 +67,6 @@ describe('parseLegacyText layouts', () => {
     ['no date', '标题\n来源：本网\n正文。', 'content/old/a.txt:1:1: error: no date found [legacy/missing-date]'],
     ['a date that is not one', '标题\n\n日期：2024-13-40\n正文。', 'content/old/a.txt:3:1: error: date is not a date: "2024-13-40" [legacy/invalid-date]'],
   ])('%s is a clear error', (_name, text, message) => {
-    expect(errorOf(() => parseLegacyText(text, { path: 'content/old/a.txt' })).split('\n')[0]).toBe(message);
+    expect(diagnosticOf(() => parseLegacyText(text, { path: 'content/old/a.txt' })).split('\n')[0]).toBe(message);
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatDiagnostic, isContentError } from '../../../src/diagnostics/index.js';
+import { diagnosticOf } from '../../helpers/errors.js';
 import { renderArticlePage } from '../../../src/render/article-page.js';
 import { createRenderer } from '../../../src/render/environment.js';
 import { renderAssetPages } from '../../../src/render/render-site.js';
@@ -26,16 +26,6 @@ function siteRenderer(strict = false): ReturnType<typeof createRenderer> {
   return createRenderer({ themeDirs: [path.join(site, 'templates'), defaultThemeDir()], strict, displayRoot: site });
 }
 
-/** The formatted diagnostic of what `run` throws. */
-function diagnosticOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (isContentError(error)) return formatDiagnostic(error.diagnostic);
-    throw error;
-  }
-  throw new Error('expected a ContentError');
-}
 
 const article = makeArticle({ title: '覆盖测试', extra: { subtitle: '副标题：<b>加粗</b>' } });
 const model = makeSiteModel([article]);

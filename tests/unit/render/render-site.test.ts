@@ -16,7 +16,9 @@ describe('renderSite', () => {
     expect(new Set(paths).size).toBe(paths.length);
     expect(pages.filter((p) => /^\/2023\/1[12]\/a\d+\/$/.test(p.url))).toHaveLength(25);
     expect(paths).toEqual(expect.arrayContaining(['index.html', 'archive/index.html', 'assets/site.css', 'assets/site.js']));
-    expect(pages).toHaveLength(25 + 3 + 4 + 1 + 8 + 2);
+    // Outputs: RSS, Atom and JSON Feed for the site and each column; sitemap, news sitemap, robots.txt.
+    expect(paths).toEqual(expect.arrayContaining(['feed.xml', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt']));
+    expect(pages).toHaveLength(25 + 3 + 4 + 1 + 8 + 2 + 3 * (1 + model.columns.length) + 3);
   });
 
   it('shows the friendly links and only the configured footer fields, with the registry links', () => {

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { SiteConfig } from '../config/schema.js';
+import type { SourceFile } from '../source/source-file.js';
+import type { SourceOutcome } from './source-pipeline.js';
+
+/**
+ * Outcomes of the per-file pipeline on disk, keyed by everything that decides them: the source's
+ * bytes and paths, the whole site config and the tool's own code. Templates are not part of the
+ * key because they do not change an outcome; pages are always rendered again.
+ */
+export class ContentCache {
+  hits = 0;
+  misses = 0;
+
+  private constructor(readonly dir: string, private readonly salt: string) {}
+
+  /** Open (creating) the cache under `dir` for builds with this config. */
+  static async open(dir: string, config: SiteConfig): Promise<ContentCache> {
+    const entries = path.join(dir, 'content');
+    await mkdir(entries, { recursive: true });
+    return new ContentCache(entries, `${await toolFingerprint()}\n${JSON.stringify(config)}\n`);
+  }
+
+  /** The key of a source: a change to any byte, path, config value or the tool gives another key. */
+  keyOf(source: SourceFile): string {
+    return createHash('sha256').update(this.salt).update(`${source.path}\n${source.contentPath}\n`).update(source.bytes).digest('hex');
+  }
+
+  /** The stored outcome for `key`, or undefined (a missing or unreadable entry is a miss, never an error). */
+  async get(key: string): Promise<SourceOutcome | undefined> {
+    try {
+      const outcome = deserialize(await readFile(this.entryPath(key))) as SourceOutcome;
+      this.hits++;
+      return outcome;
+    } catch {
+      this.misses++;
+      return undefined;
+    }
+  }
+
+  /** Store an outcome; written to a temporary name and renamed, so a killed build never leaves half an entry. */
+  async put(key: string, outcome: SourceOutcome): Promise<void> {
+    const target = this.entryPath(key);
+    await mkdir(path.dirname(target), { recursive: true });
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, serialize(outcome));
+    await rename(temporary, target);
+  }
+
+  private entryPath(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key}.bin`);
+  }
+}
+
+let fingerprint: Promise<string> | undefined;
+
+/** A hash of the tool's own code (lib/ when installed, src/ under tests): a new build of the tool never reads an old entry. */
+export function toolFingerprint(): Promise<string> {
+  return (fingerprint ??= hashTree(fileURLToPath(new URL('../', import.meta.url))));
+}
+
+async function hashTree(root: string): Promise<string> {
+  const hash = createHash('sha256');
+  const names = (await readdir(root, { recursive: true })).filter((n) => /\.(js|ts|mjs|json)$/.test(n)).sort();
+  for (const name of names) hash.update(`${name}\n`).update(await readFile(path.join(root, name)));
+  return hash.digest('hex');
+}

@@ -1,0 +1,77 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { SiteConfig } from '../config/schema.js';
+import type { SourceFile } from '../source/source-file.js';
+import { processSource, type SourceOutcome } from './source-pipeline.js';
+import type { SourceBatchRequest } from './source-worker.js';
+
+/** Turns sources into outcomes, in order; in this thread or spread over worker threads. */
+export interface SourceProcessor {
+  /** Process one batch; batches may be in flight at once and each resolves with its own outcomes. */
+  process(sources: readonly SourceFile[]): Promise<SourceOutcome[]>;
+  /** Stop the worker threads. */
+  close(): Promise<void>;
+}
+
+// Always the compiled worker: under vitest this module is TypeScript, which a worker thread cannot load.
+const workerUrl = new URL('../../lib/build/source-worker.js', import.meta.url);
+
+/** How many worker threads a build of `count` sources should use: none for small sites, where start-up costs more than it saves. */
+export function defaultWorkerCount(count: number): number {
+  return count < 200 ? 0 : Math.min(availableParallelism(), 8);
+}
+
+/** A processor that runs every source in the calling thread. */
+export function inlineProcessor(config: SiteConfig): SourceProcessor {
+  return {
+    process: (sources) => Promise.resolve(sources.map((s) => processSource(s, config))),
+    close: () => Promise.resolve(),
+  };
+}
+
+interface Pending {
+  readonly resolve: (outcomes: SourceOutcome[]) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * A processor over `count` worker threads, each batch going to the least busy thread. The threads
+ * start with the first batch of more than a few sources: a build served (nearly) wholly from the cache never pays for them.
+ */
+export function workerProcessor(config: SiteConfig, count: number): SourceProcessor {
+  const pending = new Map<number, Pending>();
+  const load = new Map<Worker, number>();
+  let nextId = 0;
+  let workers: Worker[] = [];
+  const start = (): Worker[] => Array.from({ length: count }, () => {
+    const worker = new Worker(workerUrl, { workerData: { config } });
+    load.set(worker, 0);
+    worker.on('message', (reply: { id: number; outcomes?: SourceOutcome[]; error?: string }) => {
+      load.set(worker, (load.get(worker) ?? 1) - 1);
+      const job = pending.get(reply.id);
+      pending.delete(reply.id);
+      if (reply.outcomes) job?.resolve(reply.outcomes);
+      else job?.reject(new Error(reply.error ?? 'Internal error: a source worker failed'));
+    });
+    worker.on('error', (error) => {
+      for (const job of pending.values()) job.reject(error);
+      pending.clear();
+    });
+    return worker;
+  });
+  return {
+    process(sources) {
+      // A few changed files cost less in this thread than starting threads that load every module again.
+      if (workers.length === 0 && sources.length < 8) return Promise.resolve(sources.map((s) => processSource(s, config)));
+      if (workers.length === 0) workers = start();
+      const id = nextId++;
+      const worker = workers.reduce((a, b) => ((load.get(a) ?? 0) <= (load.get(b) ?? 0) ? a : b));
+      load.set(worker, (load.get(worker) ?? 0) + 1);
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, sources } satisfies SourceBatchRequest);
+      });
+    },
+    close: async () => void (await Promise.all(workers.map((w) => w.terminate()))),
+  };
+}

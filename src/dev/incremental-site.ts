@@ -1,0 +1,153 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { displayPath } from '../build/build.js';
+import { readPublicPages } from '../build/public-files.js';
+import { loadConfig } from '../config/load.js';
+import type { SiteConfig } from '../config/schema.js';
+import { zonedDate } from '../content/dates.js';
+import { isContentError } from '../diagnostics/content-error.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createRenderer, defaultThemeDir, type Renderer } from '../render/index.js';
+import type { Page } from '../render/page.js';
+import { buildSiteModel } from '../site/model.js';
+import { findUrlCollisions } from '../site/url-collisions.js';
+import { changedPages, type RenderedPage } from './page-diff.js';
+import { pageRecipes, sameInputs, type PageRecipe } from './page-recipes.js';
+import { classifyChange, type DevSitePaths } from './site-paths.js';
+import { SourceStore } from './source-store.js';
+
+/** Options of the dev site; drafts are shown by default. */
+export interface DevSiteOptions {
+  readonly paths: DevSitePaths;
+  readonly drafts: boolean;
+  readonly future: boolean;
+  readonly baseUrl?: string;
+  /** Build time in ms since the epoch, fixed for the session so unchanged pages stay byte-identical. */
+  readonly now: number;
+}
+
+/** What one rebuild did. */
+export interface RebuildReport {
+  /** URLs whose page changed, appeared or disappeared. */
+  readonly changedUrls: readonly string[];
+  /** Diagnostics of the files this rebuild read. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The site in memory for `broadsheet dev`: every source's outcome, the site model and the pages
+ * rendered so far. A rebuild processes only the changed files and renders again only the pages
+ * whose inputs changed; pages nobody requested are rendered when first requested.
+ */
+export class IncrementalSite {
+  private readonly sources: SourceStore;
+  private recipes = new Map<string, PageRecipe>();
+  private readonly rendered = new Map<string, RenderedPage>();
+  private publicPages: Page[] = [];
+  private readonly problems = new Map<string, readonly Diagnostic[]>();
+  private generation = 0;
+
+  private constructor(private readonly options: DevSiteOptions, private config: SiteConfig, private renderer: Renderer) {
+    this.sources = new SourceStore(options.paths.content, options.paths.root);
+  }
+
+  /** Load the config, the templates and every source; a broken config or template throws a ContentError. */
+  static async open(options: DevSiteOptions): Promise<{ site: IncrementalSite; diagnostics: readonly Diagnostic[] }> {
+    const site = new IncrementalSite(options, await loadSiteConfig(options), makeRenderer(options.paths));
+    const diagnostics = await site.sources.loadAll(site.config);
+    site.publicPages = await readPublicPages(options.paths.public, options.paths.root);
+    site.remodel();
+    return { site, diagnostics: [...diagnostics, ...site.errors()].sort(compareDiagnostics) };
+  }
+
+  /** Apply changed files (absolute paths); a broken input keeps the last good state and is reported. */
+  async rebuild(changed: ReadonlySet<string>): Promise<RebuildReport> {
+    const kinds = new Set([...changed].map((file) => classifyChange(this.options.paths, file)));
+    const diagnostics: Diagnostic[] = [];
+    if (kinds.has('config')) diagnostics.push(...(await this.reloadConfig()));
+    if (kinds.has('templates') || kinds.has('config')) diagnostics.push(...this.reloadTemplates());
+    if (kinds.has('public')) this.publicPages = await readPublicPages(this.options.paths.public, this.options.paths.root);
+    if (!kinds.has('config')) {
+      for (const file of changed) {
+        if (classifyChange(this.options.paths, file) === 'content') diagnostics.push(...(await this.sources.update(file, this.config)));
+      }
+    }
+    const before = this.recipes;
+    this.remodel();
+    const changedUrls = changedPages(before, this.recipes, this.rendered, (e) => this.problems.set('render', renderProblems(e)));
+    return { changedUrls, diagnostics: [...diagnostics].sort(compareDiagnostics) };
+  }
+
+  /** The page at `url`, rendered now when its inputs changed since it was last rendered; undefined when none. */
+  page(url: string): Page | undefined {
+    const recipe = this.recipes.get(url);
+    if (recipe === undefined) return undefined;
+    const cached = this.rendered.get(url);
+    if (cached && sameInputs(cached.inputs, recipe.inputs)) return cached.page;
+    const page = recipe.render();
+    this.rendered.set(url, { inputs: recipe.inputs, page });
+    return page;
+  }
+
+  /** Every error that stands now: broken sources, config, templates, URL collisions. */
+  errors(): Diagnostic[] {
+    const all = [...this.sources.errors(), ...[...this.problems.values()].flat()];
+    return all.filter((d) => d.severity === 'error').sort(compareDiagnostics);
+  }
+
+  /** How many pages the site has. */
+  get pageCount(): number {
+    return this.recipes.size;
+  }
+
+  private remodel(): void {
+    const { drafts, future, now } = this.options;
+    const articles = this.sources.articles().filter((a) => (drafts || !a.draft) && (future || a.date.epochMs <= now));
+    const model = buildSiteModel(articles, { config: this.config, now: zonedDate(now, this.config.timezone), includesDrafts: drafts });
+    this.problems.set('collisions', findUrlCollisions(model.articles));
+    this.problems.delete('render');
+    this.recipes = pageRecipes(model, this.renderer, this.publicPages, this.generation);
+  }
+
+  private async reloadConfig(): Promise<readonly Diagnostic[]> {
+    try {
+      this.config = await loadSiteConfig(this.options);
+    } catch (error) {
+      const diagnostics = renderProblems(error);
+      this.problems.set('config', diagnostics);
+      return diagnostics;
+    }
+    this.problems.delete('config');
+    this.generation++;
+    return this.sources.loadAll(this.config);
+  }
+
+  private reloadTemplates(): readonly Diagnostic[] {
+    try {
+      this.renderer = makeRenderer(this.options.paths);
+    } catch (error) {
+      const diagnostics = renderProblems(error);
+      this.problems.set('templates', diagnostics);
+      return diagnostics;
+    }
+    this.problems.delete('templates');
+    this.generation++;
+    return [];
+  }
+}
+
+function loadSiteConfig(options: DevSiteOptions): Promise<SiteConfig> {
+  const { paths } = options;
+  return loadConfig(paths.config, displayPath(paths.root, paths.config), options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl });
+}
+
+// The site's own templates/ first, then the default theme, as `build` searches them.
+function makeRenderer(paths: DevSitePaths): Renderer {
+  const dirs = [existsSync(paths.templates) ? paths.templates : undefined, defaultThemeDir()].filter((d): d is string => d !== undefined);
+  return createRenderer({ themeDirs: [...new Set(dirs.map((d) => path.resolve(d)))], strict: false, displayRoot: paths.root });
+}
+
+function renderProblems(error: unknown): readonly Diagnostic[] {
+  if (isContentError(error)) return error.diagnostics;
+  throw error;
+}

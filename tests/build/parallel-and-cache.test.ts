@@ -1,0 +1,127 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../src/diagnostics/format.js';
+import type { MemoryWriter } from '../../src/write/memory-writer.js';
+import { article, buildInMemory, makeSite, page, siteConfig, type TempSite } from '../helpers/site.js';
+
+const paragraph = '历下区坚持以人民为中心的发展思想，扎实推进高质量发展，全区经济运行稳中有进。';
+
+function articles(count: number, broken: boolean): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 1; i <= count; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    files[`content/news/a${String(i).padStart(3, '0')}.md`] = article(
+      { title: `"第${i}次工作会议"`, date: `2023-11-${day} 09:${String(i % 60).padStart(2, '0')}`, column: 'news', tags: '[经济, 民生]' },
+      `${paragraph.repeat(3)}\n\n## 会议要点\n\n- 第一项 ${i}\n- 详见[原文](https://example.com/${i})\n`,
+    );
+  }
+  if (broken) files['content/news/broken.md'] = article({ title: '"缺日期"' }, paragraph);
+  files['content/notices/legacy.txt'] = `关于调整办事时间的通知\n发布日期：2023-11-20\n\n${paragraph}\n`;
+  return files;
+}
+
+function snapshot(writer: MemoryWriter): Map<string, string> {
+  return new Map([...writer.pages.keys()].sort().map((p) => [p, writer.text(p)]));
+}
+
+const sites: TempSite[] = [];
+const caches: string[] = [];
+afterAll(() => {
+  for (const site of sites) site.dispose();
+  for (const dir of caches) rmSync(dir, { recursive: true, force: true });
+});
+
+function freshSite(broken = false): TempSite {
+  const site = makeSite(articles(40, broken), siteConfig({ permalink: '/news/:slug/' }));
+  sites.push(site);
+  return site;
+}
+
+function freshCacheDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cache-'));
+  caches.push(dir);
+  return dir;
+}
+
+describe('worker threads', () => {
+  it('give byte-identical pages to the single-threaded build', async () => {
+    const site = freshSite();
+    const single = await buildInMemory(site.root, { workers: 0 });
+    const parallel = await buildInMemory(site.root, { workers: 2 });
+    expect(single.result.ok).toBe(true);
+    expect(single.writer.pages.has('news/a040/index.html')).toBe(true);
+    expect(snapshot(parallel.writer)).toEqual(snapshot(single.writer));
+  });
+
+  it('report the same diagnostics as the single-threaded build', async () => {
+    const site = freshSite(true);
+    const single = await buildInMemory(site.root, { workers: 0 });
+    const parallel = await buildInMemory(site.root, { workers: 2 });
+    const errors = parallel.result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    expect(errors).toEqual(['content/news/broken.md:1:1: error: date is missing [front-matter/missing-date]\n  note: add a line "date: 2024-01-01" (or with a time: 2024-01-01 09:30)']);
+    expect(parallel.result.diagnostics.map(formatDiagnostic)).toEqual(single.result.diagnostics.map(formatDiagnostic));
+  });
+});
+
+describe('content cache', () => {
+  it('serves a warm build byte-identical to the cold one, every source from the cache', async () => {
+    const site = freshSite();
+    const cacheDir = freshCacheDir();
+    const cold = await buildInMemory(site.root, { cacheDir, workers: 2 });
+    const warm = await buildInMemory(site.root, { cacheDir, workers: 0 });
+    expect(cold.result.stats.cached).toBe(0);
+    expect(warm.result.stats.cached).toBe(41);
+    expect(snapshot(warm.writer)).toEqual(snapshot(cold.writer));
+    expect(warm.result.diagnostics.map(formatDiagnostic)).toEqual(cold.result.diagnostics.map(formatDiagnostic));
+  });
+
+  it('processes a changed article again, and only that one', async () => {
+    const site = freshSite();
+    const cacheDir = freshCacheDir();
+    await buildInMemory(site.root, { cacheDir });
+    const file = path.join(site.root, 'content/news/a007.md');
+    writeFileSync(file, article({ title: '"更正：第7次工作会议"', date: '2023-11-08 09:07', column: 'news' }, '更正后的正文。'));
+    const { result, writer } = await buildInMemory(site.root, { cacheDir });
+    expect(result.stats.cached).toBe(40);
+    expect(page(writer, 'news/a007/index.html')('h1').text()).toBe('更正：第7次工作会议');
+    expect(page(writer, 'news/a007/index.html')('article').text()).toContain('更正后的正文。');
+  });
+
+  it('keeps every article cached when only a template changes, and renders with the new template', async () => {
+    const site = freshSite();
+    const cacheDir = freshCacheDir();
+    const before = await buildInMemory(site.root, { cacheDir });
+    expect(page(before.writer, 'news/a001/index.html')('p.cache-test').length).toBe(0);
+    mkdirSync(path.join(site.root, 'templates'));
+    writeFileSync(path.join(site.root, 'templates/article.njk'), '{% extends "base.njk" %}{% block main %}<h1>{{ article.title }}</h1><p class="cache-test">新模板</p>{{ article.html | safe }}{% endblock %}');
+    const { result, writer } = await buildInMemory(site.root, { cacheDir });
+    expect(result.stats.cached).toBe(41);
+    expect(page(writer, 'news/a001/index.html')('p.cache-test').text()).toBe('新模板');
+  });
+
+  it('processes everything again when the config changes', async () => {
+    const site = freshSite();
+    const cacheDir = freshCacheDir();
+    await buildInMemory(site.root, { cacheDir });
+    writeFileSync(path.join(site.root, 'site.config.json'), JSON.stringify(siteConfig({ permalink: '/articles/:slug/' })));
+    const { result, writer } = await buildInMemory(site.root, { cacheDir });
+    expect(result.stats.cached).toBe(0);
+    expect(writer.pages.has('articles/a001/index.html')).toBe(true);
+    expect(writer.pages.has('news/a001/index.html')).toBe(false);
+  });
+
+  it('treats a damaged entry as a miss and rebuilds it', async () => {
+    const site = freshSite();
+    const cacheDir = freshCacheDir();
+    const cold = await buildInMemory(site.root, { cacheDir });
+    const entries = path.join(cacheDir, 'content');
+    const first = readdirSync(entries, { recursive: true, encoding: 'utf8' }).find((n) => n.endsWith('.bin'));
+    expect(first).toBeDefined();
+    writeFileSync(path.join(entries, first ?? ''), 'not a cache entry');
+    const { result, writer } = await buildInMemory(site.root, { cacheDir });
+    expect(result.stats.cached).toBe(40);
+    expect(snapshot(writer)).toEqual(snapshot(cold.writer));
+  });
+});
