@@ -16,6 +16,7 @@ import type { SiteModel } from '../site/types.js';
 import { findUrlCollisions } from '../site/url-collisions.js';
 import { findSources } from '../source/find.js';
 import { OutputRegistry } from '../write/collisions.js';
+import { DiscardWriter } from '../write/discard-writer.js';
 import { FsWriter } from '../write/fs-writer.js';
 import type { Writer } from '../write/writer.js';
 import { readPublicPages } from './public-files.js';
@@ -129,10 +130,25 @@ const emptyStats: BuildStats = { sources: 0, articles: 0, pages: 0, drafts: 0, f
 /** Build the site: read every source, report every problem, and write dist/ only when there is no error. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const analysis = await analyzeSite(options);
-  if (!analysis.ok || !analysis.model) return analysis;
+  if (!analysis.model) return analysis;
+  const paths = resolvePaths(options);
+  if (!analysis.ok) {
+    const templates = await templateProblems(analysis.model, paths, options);
+    return { ...analysis, diagnostics: sorted([...analysis.diagnostics, ...templates]) };
+  }
   const diagnostics = [...analysis.diagnostics];
-  const pages = await writeSite(analysis.model, resolvePaths(options), options, diagnostics);
+  const pages = await writeSite(analysis.model, paths, options, diagnostics, options.writer ?? (await FsWriter.open(paths.out)));
   return { ok: !failed(diagnostics, options), diagnostics: sorted(diagnostics), stats: { ...analysis.stats, pages }, model: analysis.model };
+}
+
+/**
+ * A build that already failed still renders its good articles into nowhere, so template problems
+ * are reported in the same run as content problems (the rest was reported by the analysis).
+ */
+async function templateProblems(model: SiteModel, paths: BuildPaths, options: BuildOptions): Promise<Diagnostic[]> {
+  const found: Diagnostic[] = [];
+  await writeSite(model, paths, options, found, new DiscardWriter());
+  return found.filter((d) => d.code.startsWith('template/'));
 }
 
 function failed(diagnostics: readonly Diagnostic[], options: BuildOptions): boolean {
@@ -177,10 +193,9 @@ async function collectArticles(paths: BuildPaths, config: SiteConfig, options: B
 }
 
 /** Render every page into the writer and swap the result in; any failure leaves dist/ as it was. */
-async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOptions, diagnostics: Diagnostic[]): Promise<number> {
+async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOptions, diagnostics: Diagnostic[], writer: Writer): Promise<number> {
   const siteTemplates = path.join(paths.root, 'templates');
   const themeDirs = [...new Set([existsSync(siteTemplates) ? siteTemplates : undefined, defaultThemeDir].filter((d): d is string => d !== undefined).map((d) => path.resolve(d)))];
-  const writer = options.writer ?? (await FsWriter.open(paths.out));
   const registry = new OutputRegistry();
   const mirror = mirrorSettings(model.config);
   let search: SearchIndexer | undefined;
