@@ -187,7 +187,8 @@ async function collectArticles(paths: BuildPaths, config: SiteConfig, options: B
     else if (article && article.date.epochMs > options.now && !options.future) future++;
     else if (article) articles.push(article);
   }
-  const outcomes = processed.outcomes;
+  // The summary needs each file's encoding and repairs, not its article: drafts and future articles are let go here.
+  const outcomes = processed.outcomes.map(({ article: _article, ...rest }) => rest);
   const stats = { sources: found.files.length, articles: articles.length, drafts, future, repairs, cached: cache?.hits ?? 0, outcomes };
   return { articles, diagnostics, stats };
 }
