@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import chokidar from 'chokidar';
+import { existsSync } from 'node:fs';
+import chokidar, { type FSWatcher } from 'chokidar';
 
 /** A running file watcher. */
 export interface SiteWatcher {
@@ -13,6 +14,15 @@ export interface SiteWatcher {
  * resolves is seen.
  */
 export async function watchPaths(paths: readonly string[], onChange: (absolutePath: string) => void): Promise<SiteWatcher> {
+  // chokidar 3 reports `ready` at once when any watched path is missing, before it has scanned the
+  // others: a save made then was never seen. The existing paths get a watcher of their own.
+  const existing = paths.filter((p) => existsSync(p));
+  const missing = paths.filter((p) => !existsSync(p));
+  const watchers = [await openWatcher(existing, onChange), ...(missing.length > 0 ? [await openWatcher(missing, onChange)] : [])];
+  return { close: async () => void (await Promise.all(watchers.map((w) => w.close()))) };
+}
+
+async function openWatcher(paths: readonly string[], onChange: (absolutePath: string) => void): Promise<FSWatcher> {
   const watcher = chokidar.watch([...paths], {
     ignoreInitial: true,
     // Editors' swap and backup files (`.foo.md.swp`, `foo.md~`) are not sources.
@@ -29,7 +39,7 @@ export async function watchPaths(paths: readonly string[], onChange: (absolutePa
     watcher.once('ready', () => resolve());
     watcher.once('error', reject);
   });
-  return { close: () => watcher.close() };
+  return watcher;
 }
 
 // chokidar drops a second change of a file within 50 ms of the first (its throttle has no
