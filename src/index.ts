@@ -42,6 +42,9 @@ export { buildSiteModel } from './site/model.js';
 export { paginate } from './site/paginate.js';
 export { createRenderer, renderSite, renderArticlePage } from './render/index.js';
 export type { Page } from './render/page.js';
+
+// outputs/
+export { renderOutputPages, renderFeedPages, renderSitemapPages, renderNewsSitemap, renderRobots, newsArticleJsonLd } from './outputs/index.js';
 export type { Writer } from './write/writer.js';
 export { FsWriter } from './write/fs-writer.js';
 export { MemoryWriter } from './write/memory-writer.js';

@@ -1,3 +1,4 @@
+import { mirrorSettings } from '../render/mirror.js';
 import type { SiteConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { attachmentProblem, isAttachment } from './attachments.js';
@@ -100,9 +101,14 @@ class PageTally {
   }
 }
 
-/** Scan every HTML page of dist/ for footer identification, broken links and attachments, and list external links. */
+/**
+ * Scan every HTML page of dist/ for footer identification, broken links and attachments, and list
+ * external links. The other-script mirror is left out: its pages are a mechanical copy of the pages
+ * checked here (same links, same footer, text converted), so each finding would be reported twice.
+ */
 export async function auditPages(outDir: string, distDisplay: string, files: ReadonlySet<string>, config: SiteConfig): Promise<PagePassResult> {
   const tally = new PageTally(outDir, distDisplay, files, config);
-  for await (const { outputPath, html } of readHtmlPages(outDir, [...files].sort())) await tally.add(scanPage(outputPath, html));
+  const mirrorPrefix = mirrorSettings(config)?.prefix.slice(1);
+  for await (const { outputPath, html } of readHtmlPages(outDir, [...files].filter((f) => !mirrorPrefix || !f.startsWith(mirrorPrefix)).sort())) await tally.add(scanPage(outputPath, html));
   return tally.result();
 }

@@ -8,12 +8,15 @@ import type { Article } from '../content/types.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isContentError } from '../diagnostics/content-error.js';
 import { createRenderer, renderSite } from '../render/index.js';
+import { mirrorPage, mirrorSettings } from '../render/mirror.js';
+import { createSearchIndexer, type SearchIndexer } from '../search/search-index.js';
 import type { Page } from '../render/page.js';
 import { buildSiteModel } from '../site/model.js';
 import type { SiteModel } from '../site/types.js';
 import { findUrlCollisions } from '../site/url-collisions.js';
 import { findSources } from '../source/find.js';
 import { OutputRegistry } from '../write/collisions.js';
+import { DiscardWriter } from '../write/discard-writer.js';
 import { FsWriter } from '../write/fs-writer.js';
 import type { Writer } from '../write/writer.js';
 import { readPublicPages } from './public-files.js';
@@ -125,10 +128,25 @@ const emptyStats: BuildStats = { sources: 0, articles: 0, pages: 0, drafts: 0, f
 /** Build the site: read every source, report every problem, and write dist/ only when there is no error. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const analysis = await analyzeSite(options);
-  if (!analysis.ok || !analysis.model) return analysis;
+  if (!analysis.model) return analysis;
+  const paths = resolvePaths(options);
+  if (!analysis.ok) {
+    const templates = await templateProblems(analysis.model, paths, options);
+    return { ...analysis, diagnostics: sorted([...analysis.diagnostics, ...templates]) };
+  }
   const diagnostics = [...analysis.diagnostics];
-  const pages = await writeSite(analysis.model, resolvePaths(options), options, diagnostics);
+  const pages = await writeSite(analysis.model, paths, options, diagnostics, options.writer ?? (await FsWriter.open(paths.out)));
   return { ok: !failed(diagnostics, options), diagnostics: sorted(diagnostics), stats: { ...analysis.stats, pages }, model: analysis.model };
+}
+
+/**
+ * A build that already failed still renders its good articles into nowhere, so template problems
+ * are reported in the same run as content problems (the rest was reported by the analysis).
+ */
+async function templateProblems(model: SiteModel, paths: BuildPaths, options: BuildOptions): Promise<Diagnostic[]> {
+  const found: Diagnostic[] = [];
+  await writeSite(model, paths, options, found, new DiscardWriter());
+  return found.filter((d) => d.code.startsWith('template/'));
 }
 
 function failed(diagnostics: readonly Diagnostic[], options: BuildOptions): boolean {
@@ -170,18 +188,33 @@ async function collectArticles(paths: BuildPaths, config: SiteConfig, options: B
 }
 
 /** Render every page into the writer and swap the result in; any failure leaves dist/ as it was. */
-async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOptions, diagnostics: Diagnostic[]): Promise<number> {
+async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOptions, diagnostics: Diagnostic[], writer: Writer): Promise<number> {
   const siteTemplates = path.join(paths.root, 'templates');
   const themeDirs = [...new Set([existsSync(siteTemplates) ? siteTemplates : undefined, defaultThemeDir].filter((d): d is string => d !== undefined).map((d) => path.resolve(d)))];
-  const writer = options.writer ?? (await FsWriter.open(paths.out));
   const registry = new OutputRegistry();
+  const mirror = mirrorSettings(model.config);
+  let search: SearchIndexer | undefined;
   try {
     const renderer = createRenderer({ themeDirs, strict: options.strict ?? false, displayRoot: paths.root });
-    for (const page of renderSite(model, renderer)) await writeClaimed(writer, registry, page, diagnostics);
+    if (model.config.search) search = await createSearchIndexer();
+    for (const page of renderSite(model, renderer)) {
+      await search?.add(page);
+      await writeClaimed(writer, registry, page, diagnostics);
+      // The mirror is its own step (not a template pass) so its cost can be measured apart.
+      const mirrored = mirror && mirrorPage(page, mirror);
+      if (mirrored) {
+        await search?.add(mirrored);
+        await writeClaimed(writer, registry, mirrored, diagnostics);
+      }
+    }
     for (const page of await readPublicPages(path.join(paths.root, 'public'), paths.root)) {
       await writeClaimed(writer, registry, page, diagnostics, true);
     }
+    const indexPages = search ? await search.finish() : [];
+    search = undefined;
+    for (const page of indexPages) await writeClaimed(writer, registry, page, diagnostics);
   } catch (error) {
+    await search?.close();
     await writer.abort();
     if (!isContentError(error)) throw error;
     diagnostics.push(...error.diagnostics);

@@ -50,6 +50,14 @@ const audit = z.strictObject({
   wordList: z.string().min(1).optional(),
   staleAfterDays: staleAfterDays.default({ news: 14, notice: 180, policy: 180 }),
 });
+/** The copy of the site in the other Chinese script, under a path prefix such as `/zh-hant/`. */
+const mirror = z.union([
+  z.literal(false),
+  z.strictObject({
+    script: z.enum(['zh-Hans', 'zh-Hant']),
+    prefix: z.string().regex(/^\/[a-z0-9][a-z0-9-]*\/$/, 'use one path segment between slashes, e.g. "/zh-hant/"'),
+  }),
+]);
 
 const defaultCandidates = ['utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-16be'];
 
@@ -76,6 +84,10 @@ export const siteConfigSchema = z.strictObject({
   repair: repairRules.default({ 'pinyin-annotations': true, 'cjk-punctuation': true, 'paragraph-indent': true }),
   script: z.enum(['zh-Hans', 'zh-Hant', 'keep']).default('keep'),
   summaryLength: z.number().int().min(10).max(1000).default(120),
+  /** Omitted: a Chinese site gets a mirror in the other script (see render/mirror.ts). */
+  mirror: mirror.optional(),
+  /** Build a Pagefind search index and the /search/ page. */
+  search: z.boolean().default(true),
   feed: z
     .strictObject({ items: z.number().int().min(1).default(20), fullText: z.boolean().default(true) })
     .default({ items: 20, fullText: true }),

@@ -13,6 +13,8 @@ const KNOWN_KEYS = new Set([
   'title', 'date', 'updated', 'source', 'editor', 'author', 'column', 'tags', 'summary', 'slug', 'draft', 'cover',
 ]);
 
+const OPTIONAL_TEXT_KEYS = ['source', 'editor', 'author', 'summary', 'cover'] as const;
+
 /** Collects every problem of one source before failing, so an editor sees them all at once. */
 class Problems {
   readonly list: Diagnostic[] = [];
@@ -20,7 +22,8 @@ class Problems {
 
   add(key: string, code: string, message: string, note?: string): void {
     const line = this.parsed.keyLines[key] ?? 1;
-    this.list.push(errorDiagnostic({ file: this.parsed.path, line, column: 1, code, message, note }));
+    const column = this.parsed.keyLines[key] === undefined ? 1 : (this.parsed.keyColumns?.[key] ?? 1);
+    this.list.push(errorDiagnostic({ file: this.parsed.path, line, column, code, message, note }));
   }
 }
 
@@ -35,6 +38,7 @@ export function toArticle(parsed: ParsedSource, contentPath: string, config: Sit
   const column = resolveColumn(data.column ?? columnFromFolder(contentPath, config), config, (code, message, note) => problems.add('column', code, message, note));
   const tags = tagsField(data, problems);
   const draft = booleanField(data, 'draft', problems);
+  for (const key of OPTIONAL_TEXT_KEYS) checkOptionalText(data, key, problems);
   if (problems.list.length > 0 || title === undefined || date === undefined || slug === undefined) {
     throw new ContentError(problems.list);
   }
@@ -92,6 +96,13 @@ function requiredText(data: Readonly<Record<string, unknown>>, key: string, prob
   const text = String(value).trim();
   if (text === '') problems.add(key, `front-matter/empty-${key}`, `${key} is empty`);
   return text === '' ? undefined : text;
+}
+
+// A list or mapping where text belongs would otherwise vanish from the page without a word.
+function checkOptionalText(data: Readonly<Record<string, unknown>>, key: string, problems: Problems): void {
+  const value = data[key];
+  if (value === undefined || value === null || typeof value === 'string' || typeof value === 'number') return;
+  problems.add(key, `front-matter/invalid-${key}`, `${key} must be text, not ${describe(value)}`, `write it on one line: ${key}: ...`);
 }
 
 function optionalText(data: Readonly<Record<string, unknown>>, key: string): string | undefined {

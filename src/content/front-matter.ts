@@ -31,7 +31,8 @@ export function parseFrontMatter(text: string, path: string): ParsedSource {
   }
   const data = loadYaml(text, path);
   const body = lines.slice(closing + 1).join('\n');
-  return { path, format: 'markdown', data, body, bodyLine: closing + 2, keyLines: keyLinesOf(lines.slice(1, closing)) };
+  const keys = keyPositionsOf(lines.slice(1, closing));
+  return { path, format: 'markdown', data, body, bodyLine: closing + 2, keyLines: keys.lines, keyColumns: keys.columns };
 }
 
 function loadYaml(text: string, path: string): Record<string, unknown> {
@@ -60,11 +61,15 @@ function loadYaml(text: string, path: string): Record<string, unknown> {
   return data as Record<string, unknown>;
 }
 
-function keyLinesOf(frontMatterLines: readonly string[]): Record<string, number> {
-  const keyLines: Record<string, number> = {};
+// Errors about a value point at the value (`date: 2024-02-30` -> column 7), as an editor looks for it.
+function keyPositionsOf(frontMatterLines: readonly string[]): { lines: Record<string, number>; columns: Record<string, number> } {
+  const lines: Record<string, number> = {};
+  const columns: Record<string, number> = {};
   frontMatterLines.forEach((line, i) => {
-    const m = /^(["']?)([^\s#:'"][^:'"]*)\1\s*:/.exec(line);
-    if (m?.[2] !== undefined && keyLines[m[2]] === undefined) keyLines[m[2]] = i + 2;
+    const m = /^(["']?)([^\s#:'"][^:'"]*)\1\s*:[ \t]*/.exec(line);
+    if (m?.[2] === undefined || lines[m[2]] !== undefined) return;
+    lines[m[2]] = i + 2;
+    columns[m[2]] = m[0].length < line.length ? [...m[0]].length + 1 : 1;
   });
-  return keyLines;
+  return { lines, columns };
 }

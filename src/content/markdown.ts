@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import cjkBreaks from 'markdown-it-cjk-breaks';
 import cjkFriendly from 'markdown-it-cjk-friendly';
+import { sanitizeArticleHtml } from './sanitize.js';
 import type { ArticleSection } from './types.js';
 
 /** Markdown settings from the site config. */
@@ -39,7 +40,9 @@ export function renderMarkdown(body: string, options: MarkdownOptions): Rendered
   const tokens = md.parse(body, {});
   const sections = addSectionIds(tokens);
   const { firstParagraph, plainText } = collectText(tokens);
-  return { html: md.renderer.render(tokens, md.options, {}), sections, firstParagraph, plainText };
+  const html = md.renderer.render(tokens, md.options, {});
+  // Markdown's own output is safe; raw HTML an editor typed is not, so it goes through the allow-list.
+  return { html: options.html ? sanitizeArticleHtml(html) : html, sections, firstParagraph, plainText };
 }
 
 function addSectionIds(tokens: Token[]): ArticleSection[] {

@@ -17,6 +17,8 @@ export interface ParsedSource {
   readonly bodyLine: number;
   /** 1-based line of each front-matter key in the original file, where known. */
   readonly keyLines: Readonly<Record<string, number>>;
+  /** 1-based column where each front-matter key's value starts, where known (else errors point at the key). */
+  readonly keyColumns?: Readonly<Record<string, number>>;
 }
 
 /** Wall-clock fields as written in a source or shown on a clock, without a time zone. */

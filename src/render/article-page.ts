@@ -1,4 +1,5 @@
 import type { Article } from '../content/types.js';
+import { articleHead } from '../outputs/article-head.js';
 import type { SiteModel } from '../site/types.js';
 import type { Renderer } from './environment.js';
 import { renderHtmlPage } from './html-page.js';
@@ -17,6 +18,7 @@ export function renderArticlePage(article: Article, model: SiteModel, renderer: 
   const { columns, tagUrls } = lookupsOf(model);
   const page = renderHtmlPage(model, renderer, 'article.njk', article.url, {
     article,
+    head: articleHead(article, model),
     column: article.column === undefined ? undefined : columns.get(article.column),
     tags: article.tags.map((name) => ({ name, url: tagUrls.get(name) ?? `/tags/${name}/` })),
     previous: neighbours.previous,

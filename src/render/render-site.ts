@@ -1,3 +1,4 @@
+import { renderOutputPages } from '../outputs/index.js';
 import type { SiteModel } from '../site/types.js';
 import { urlToOutputPath } from '../site/urls.js';
 import { renderArchivePages } from './archive-pages.js';
@@ -5,6 +6,7 @@ import { renderArticlePage } from './article-page.js';
 import type { Renderer } from './environment.js';
 import { renderColumnPages, renderIndexPages, renderTagPages } from './listing-pages.js';
 import type { Page } from './page.js';
+import { renderSearchPage } from './search-page.js';
 
 const contentTypes: Readonly<Record<string, string>> = {
   css: 'text/css; charset=utf-8',
@@ -26,6 +28,8 @@ export function* renderSite(model: SiteModel, renderer: Renderer): Generator<Pag
   yield* renderColumnPages(model, renderer);
   yield* renderTagPages(model, renderer);
   yield* renderArchivePages(model, renderer);
+  yield* renderOutputPages(model);
+  if (model.config.search) yield renderSearchPage(model, renderer);
   yield* renderAssetPages(renderer);
 }
 

@@ -1,5 +1,6 @@
 import type { FriendlyLinkEntry, SiteConfig } from '../config/schema.js';
 import type { ZonedDate } from '../content/types.js';
+import { feedUrlsOf } from '../outputs/feed-urls.js';
 import type { SiteModel } from '../site/types.js';
 import { urlToHref } from '../site/urls.js';
 
@@ -31,6 +32,17 @@ export interface SiteView {
   readonly friendlyLinkGroups: readonly { readonly group: string; readonly links: readonly LinkView[] }[];
   readonly footer: readonly FooterItemView[];
   readonly includesDrafts: boolean;
+  /** Whether the site has a search page at `/search/`. */
+  readonly search: boolean;
+  /** The site's feeds, for `<link rel="alternate">` in every page head. */
+  readonly feeds: readonly FeedLinkView[];
+}
+
+/** A feed as a page head links it. */
+export interface FeedLinkView {
+  readonly title: string;
+  readonly type: string;
+  readonly url: string;
 }
 
 const views = new WeakMap<SiteModel, SiteView>();
@@ -64,7 +76,19 @@ function buildSiteView(model: SiteModel): SiteView {
     friendlyLinkGroups: config.friendlyLinks.filter(isGroup),
     footer: footerItems(config.footer),
     includesDrafts: model.includesDrafts,
+    feeds: feedLinks(config.title, '/'),
+    search: config.search,
   };
+}
+
+/** The RSS, Atom and JSON feeds of a listing, titled for a feed reader's list. */
+export function feedLinks(title: string, listingUrl: string): FeedLinkView[] {
+  const urls = feedUrlsOf(listingUrl);
+  return [
+    { title: `${title} (RSS)`, type: 'application/rss+xml', url: urls.rss },
+    { title: `${title} (Atom)`, type: 'application/atom+xml', url: urls.atom },
+    { title: `${title} (JSON Feed)`, type: 'application/feed+json', url: urls.json },
+  ];
 }
 
 function isGroup(entry: FriendlyLinkEntry): entry is Extract<FriendlyLinkEntry, { group: string }> {

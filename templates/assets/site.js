@@ -55,7 +55,6 @@
     });
     var saved = readSize();
     apply(SIZES.some(function (s) { return s[0] === saved; }) ? saved : 'medium');
-    box.hidden = false;
   }
 
   showToday();

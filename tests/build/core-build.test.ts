@@ -163,7 +163,7 @@ describe('errors', () => {
     expect(result.ok).toBe(false);
     expect(writer.committed).toBe(false);
     expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual([
-      'content/bad-date.md:3:1 front-matter/invalid-date',
+      'content/bad-date.md:3:7 front-matter/invalid-date',
       'content/bad-yaml.md:3:18 front-matter/yaml',
       'content/no-title.md:1:1 front-matter/missing-title',
     ]);

@@ -50,7 +50,7 @@ describe.skipIf(!haveSeed)('import, then build, gives the pages that building th
     for (const outputPath of a.writer.pages.keys()) {
       expect(b.writer.text(outputPath), outputPath).toBe(a.writer.text(outputPath));
     }
-    const titles = [...a.writer.pages.keys()].filter((p) => /\/(seed|trs|zoom)\/index\.html$/.test(p)).map((p) => page(a.writer, p)('h1').first().text().trim());
+    const titles = [...a.writer.pages.keys()].filter((p) => !p.startsWith('zh-hant/') && /\/(seed|trs|zoom)\/index\.html$/.test(p)).map((p) => page(a.writer, p)('h1').first().text().trim());
     expect(titles.sort()).toEqual(['區政府舉行新聞發布會', '市中區以更實更細舉措扎實開展主題教育', '市政府召开常务会议'].sort());
   });
 });

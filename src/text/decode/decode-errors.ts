@@ -40,12 +40,19 @@ export function failAmbiguous(site: DecodeSite, ranked: readonly Candidate[], sh
   });
 }
 
-/** Refuse a file that no candidate encoding can decode. */
-export function failNoCandidate(site: DecodeSite, candidates: readonly string[]): never {
+/**
+ * Refuse a file that no candidate encoding can decode. When it is almost UTF-8 (the usual case: a
+ * UTF-8 article with a few damaged bytes), the position of the first bad bytes is where to look.
+ */
+export function failNoCandidate(site: DecodeSite, candidates: readonly string[], notUtf8?: InvalidBytes): never {
+  const where = notUtf8 === undefined
+    ? ''
+    : `; the first bytes that are not UTF-8 are ${hex(notUtf8.bytes)} at byte offset ${notUtf8.byteOffset}`;
   failContent({
+    ...(notUtf8 === undefined ? {} : positionAt(notUtf8.textBefore, notUtf8.textBefore.length)),
     code: 'decode/unknown-encoding',
     file: site.file,
-    message: `cannot tell the encoding of this file: its bytes are not valid in any candidate encoding (${candidates.join(', ')})`,
+    message: `cannot tell the encoding of this file: its bytes are not valid in any candidate encoding (${candidates.join(', ')})${where}`,
     note: `if you know its encoding, ${settleNote(site, 'ENCODING')}; or add it to "candidates"`,
   });
 }

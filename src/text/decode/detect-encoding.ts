@@ -1,6 +1,6 @@
 import { failAmbiguous, failNoCandidate, failUnsupported, type Candidate, type DecodeSite } from './decode-errors.js';
 import { detectorScores } from './detect.js';
-import { canDecode, isValidIn } from './strict.js';
+import { canDecode, decodeStrict, isValidIn, type InvalidBytes } from './strict.js';
 import { utf16Evidence } from './utf16.js';
 
 /** Below this the detector is guessing. */
@@ -16,12 +16,18 @@ export function detectEncoding(bytes: Uint8Array, candidates: readonly string[],
   const legacy = bytes.indexOf(0) === -1;
   const ranked = legacy ? rankLegacy(bytes, candidates) : rankUtf16(bytes, candidates);
   const [best, second] = ranked;
-  if (!best) failNoCandidate(site, candidates);
+  if (!best) failNoCandidate(site, candidates, firstNonUtf8(bytes, candidates));
   if (legacy && second && countNonAscii(bytes) < minEvidenceBytes) failAmbiguous(site, ranked, true);
   if (best.confidence < minConfidence || (second && best.confidence - second.confidence < minMargin)) {
     failAmbiguous(site, ranked, false);
   }
   return best;
+}
+
+function firstNonUtf8(bytes: Uint8Array, candidates: readonly string[]): InvalidBytes | undefined {
+  if (!candidates.includes('utf-8')) return undefined;
+  const result = decodeStrict(bytes, 'utf-8');
+  return result.ok ? undefined : result;
 }
 
 /** Files without zero bytes: multi-byte legacy encodings, scored by the detector. */

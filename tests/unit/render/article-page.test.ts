@@ -102,13 +102,16 @@ describe('renderArticlePage', () => {
     const $h = parsePage(page);
     expect($h('h1').text()).toBe('<script>alert(1)</script>标题');
     expect(textOf($h, '.article-meta__source')).toBe('信息来源："><svg onload=alert(1)>');
-    expect($h('script')).toHaveLength(1);
-    expect($h('script').attr('src')).toBe('/assets/site.js');
+    // The JSON-LD block is data, not a script a browser runs; the title inside it stays a string.
+    expect($h('script:not([type="application/ld+json"])')).toHaveLength(1);
+    expect($h('script:not([type="application/ld+json"])').attr('src')).toBe('/assets/site.js');
+    expect(JSON.parse($h('script[type="application/ld+json"]').text()).headline).toBe('<script>alert(1)</script>标题');
     expect($h('svg, [onload]')).toHaveLength(0);
   });
 
   it('has no inline script or style attribute, and a CSP allowing only same-origin scripts and styles', () => {
-    expect($('script:not([src]), style, [style]')).toHaveLength(0);
+    // JSON-LD (`type="application/ld+json"`) is a data block that CSP does not govern.
+    expect($('script:not([src]):not([type="application/ld+json"]), style, [style]')).toHaveLength(0);
     const csp = $('meta[http-equiv="Content-Security-Policy"]').attr('content') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("style-src 'self'");

@@ -52,10 +52,11 @@ describe('createRenderer', () => {
     const assets = [...renderAssetPages(siteRenderer())];
     expect(assets.map((p) => [p.url, p.contentType])).toEqual([
       ['/assets/logo.svg', 'image/svg+xml'],
+      ['/assets/search.js', 'text/javascript; charset=utf-8'],
       ['/assets/site.css', 'text/css; charset=utf-8'],
       ['/assets/site.js', 'text/javascript; charset=utf-8'],
     ]);
-    expect(Buffer.from(assets[1]?.contents ?? '').toString()).toBe('body { color: red; }');
+    expect(Buffer.from(assets[2]?.contents ?? '').toString()).toBe('body { color: red; }');
   });
 
   it('names the template, line and column of an undefined value in strict mode', () => {

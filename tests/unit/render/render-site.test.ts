@@ -15,8 +15,12 @@ describe('renderSite', () => {
     const paths = pages.map((p) => p.outputPath);
     expect(new Set(paths).size).toBe(paths.length);
     expect(pages.filter((p) => /^\/2023\/1[12]\/a\d+\/$/.test(p.url))).toHaveLength(25);
-    expect(paths).toEqual(expect.arrayContaining(['index.html', 'archive/index.html', 'assets/site.css', 'assets/site.js']));
-    expect(pages).toHaveLength(25 + 3 + 4 + 1 + 8 + 2);
+    expect(paths).toEqual(expect.arrayContaining(['index.html', 'archive/index.html', 'assets/site.css', 'assets/site.js', 'search/index.html']));
+    // Outputs: RSS, Atom and JSON Feed for the site and each column; sitemap, news sitemap, robots.txt.
+    expect(paths).toEqual(expect.arrayContaining(['feed.xml', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt']));
+    // articles, home pages, listings, archive, tags, the search page, three assets (site.css, site.js, search.js),
+    // three feeds for the site and for each column, sitemap.xml, news-sitemap.xml and robots.txt
+    expect(pages).toHaveLength(25 + 3 + 4 + 1 + 8 + 1 + 3 + 3 * (1 + model.columns.length) + 3);
   });
 
   it('shows the friendly links and only the configured footer fields, with the registry links', () => {

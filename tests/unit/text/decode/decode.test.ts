@@ -90,7 +90,7 @@ describe('decode: refusals', () => {
       'no candidate decodes the bytes',
       'damaged-gb18030.txt',
       { path: 'x.txt', candidates: ['utf-8', 'gb18030'] },
-      'x.txt:1:1: error: cannot tell the encoding of this file: its bytes are not valid in any candidate encoding (utf-8, gb18030) [decode/unknown-encoding]\n' +
+      'x.txt:1:1: error: cannot tell the encoding of this file: its bytes are not valid in any candidate encoding (utf-8, gb18030); the first bytes that are not UTF-8 are 0xbc at byte offset 0 [decode/unknown-encoding]\n' +
         '  note: if you know its encoding, declare it in site.config.json: "encoding": { "x.txt": "ENCODING" }; or add it to "candidates"',
     ],
     [

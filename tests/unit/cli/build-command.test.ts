@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { load } from 'cheerio';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../src/cli/io.js';
+import { main } from '../../../src/cli/main.js';
+import { article, makeSite, type TempSite } from '../../helpers/site.js';
+
+let site: TempSite | undefined;
+afterEach(() => site?.dispose());
+
+const errors: string[] = [];
+
+function io(cwd: string): CliIo {
+  errors.length = 0;
+  // SOURCE_DATE_EPOCH: 2024-01-10 12:00 in Shanghai, so the build does not depend on the clock.
+  return { out: (t) => errors.push(t), err: (t) => errors.push(t), isTty: false, cwd, env: { SOURCE_DATE_EPOCH: String(Date.UTC(2024, 0, 10, 4) / 1000) } };
+}
+
+describe('broadsheet build --base-url', () => {
+  it.each([
+    ['without the flag, baseUrl from the config', [], 'https://news.example.gov.cn'],
+    ['with the flag, the preview host', ['--base-url', 'https://pr-42.preview.example.com'], 'https://pr-42.preview.example.com'],
+  ])('%s is used in canonical links, feeds, sitemaps and robots.txt', async (_name, flags, host) => {
+    site = makeSite({ 'content/2024/01/x.md': article({ title: '预览', date: '2024-01-10 09:00' }, '正文。') });
+    expect(await main(['build', ...flags], io(site.root)), errors.join('\n')).toBe(0);
+    const read = (p: string): string => readFileSync(path.join(site!.root, 'dist', p), 'utf8');
+    expect(load(read('2024/01/x/index.html'))('link[rel="canonical"]').attr('href')).toBe(`${host}/2024/01/x/`);
+    expect(read('feed.xml')).toContain(`<link>${host}/2024/01/x/</link>`);
+    expect(read('sitemap.xml')).toContain(`<loc>${host}/2024/01/x/</loc>`);
+    expect(read('news-sitemap.xml')).toContain(`<loc>${host}/2024/01/x/</loc>`);
+    expect(read('robots.txt')).toContain(`Sitemap: ${host}/sitemap.xml`);
+  });
+});
