@@ -1,20 +1,18 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { displayPath } from '../build/build.js';
 import { readPublicPages } from '../build/public-files.js';
-import { loadConfig } from '../config/load.js';
 import type { SiteConfig } from '../config/schema.js';
 import { zonedDate } from '../content/dates.js';
 import { isContentError } from '../diagnostics/content-error.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { createRenderer, defaultThemeDir, type Renderer } from '../render/index.js';
+import type { Renderer } from '../render/index.js';
 import type { Page } from '../render/page.js';
 import { buildSiteModel } from '../site/model.js';
 import { findUrlCollisions } from '../site/url-collisions.js';
 import type { SiteModel } from '../site/types.js';
 import { classifyEdit, pagesShowing, replaceArticle } from './model-patch.js';
+import { OutputPages } from './output-recipes.js';
 import { changedPages, renderAgain, type RenderedPage } from './page-diff.js';
 import { articleRecipe, pageRecipes, sameInputs, type PageRecipe } from './page-recipes.js';
+import { loadSiteConfig, makeRenderer } from './site-inputs.js';
 import { classifyChange, type DevSitePaths } from './site-paths.js';
 import { SourceStore, type SourceLoadOptions, type SourceUpdate } from './source-store.js';
 
@@ -51,6 +49,7 @@ export class IncrementalSite {
   private readonly sources: SourceStore;
   private recipes = new Map<string, PageRecipe>();
   private model: SiteModel | undefined;
+  private outputUrls: readonly string[] = [];
   private readonly rendered = new Map<string, RenderedPage>();
   private publicPages: Page[] = [];
   private readonly problems = new Map<string, readonly Diagnostic[]>();
@@ -132,15 +131,19 @@ export class IncrementalSite {
     if (model === undefined) throw new Error('Internal error: patching a site that has no model');
     this.problems.delete('render');
     const changed = new Set<string>();
+    const onError = (e: unknown) => this.problems.set('render', renderProblems(e));
     for (const { previous, current } of updates) {
       const kind = classifyEdit(previous, current);
       if (kind === 'none' || previous === undefined || current === undefined || !replaceArticle(model, previous, current)) continue;
       this.recipes.set(current.url, articleRecipe(current, model, this.renderer, this.generation));
-      for (const url of [current.url, ...(kind === 'listed' ? pagesShowing(model, current) : [])]) {
-        const recipe = url === current.url ? this.recipes.get(url) : this.recipes.get(url)?.refresh?.();
+      // Feeds may carry the whole text: they are made again, when next requested (or now, when served before).
+      const outputs = OutputPages.later(model);
+      for (const url of this.outputUrls) this.recipes.set(url, outputs.recipe(url, this.generation));
+      for (const url of [current.url, ...(kind === 'listed' ? pagesShowing(model, current) : []), ...this.outputUrls]) {
+        const recipe = this.recipes.get(url)?.refresh?.() ?? this.recipes.get(url);
         if (recipe === undefined) continue;
         this.recipes.set(url, recipe);
-        if (renderAgain(url, recipe, this.rendered, (e) => this.problems.set('render', renderProblems(e)), renderedUrls)) changed.add(url);
+        if (renderAgain(url, recipe, this.rendered, onError, renderedUrls)) changed.add(url);
       }
     }
     return [...changed].sort();
@@ -153,7 +156,9 @@ export class IncrementalSite {
     this.model = model;
     this.problems.set('collisions', findUrlCollisions(model.articles));
     this.problems.delete('render');
-    this.recipes = pageRecipes(model, this.renderer, this.publicPages, this.generation);
+    const outputs = OutputPages.rendered(model);
+    this.outputUrls = outputs.urls();
+    this.recipes = pageRecipes(model, this.renderer, this.publicPages, this.generation, outputs);
   }
 
   private async reloadConfig(): Promise<readonly Diagnostic[]> {
@@ -181,17 +186,6 @@ export class IncrementalSite {
     this.generation++;
     return [];
   }
-}
-
-function loadSiteConfig(options: DevSiteOptions): Promise<SiteConfig> {
-  const { paths } = options;
-  return loadConfig(paths.config, displayPath(paths.root, paths.config), options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl });
-}
-
-// The site's own templates/ first, then the default theme, as `build` searches them.
-function makeRenderer(paths: DevSitePaths): Renderer {
-  const dirs = [existsSync(paths.templates) ? paths.templates : undefined, defaultThemeDir()].filter((d): d is string => d !== undefined);
-  return createRenderer({ themeDirs: [...new Set(dirs.map((d) => path.resolve(d)))], strict: false, displayRoot: paths.root });
 }
 
 function renderProblems(error: unknown): readonly Diagnostic[] {

@@ -2,10 +2,12 @@ import type { Article } from '../content/types.js';
 import type { Renderer } from '../render/environment.js';
 import { renderArticlePage, renderAssetPages } from '../render/index.js';
 import { renderListingPage } from '../render/listing-pages.js';
+import { renderSearchPage } from '../render/search-page.js';
 import { renderHtmlPage } from '../render/html-page.js';
 import type { Page } from '../render/page.js';
 import { paginate } from '../site/paginate.js';
 import type { ArticleListing, Pagination, SiteModel } from '../site/types.js';
+import type { OutputPages } from './output-recipes.js';
 
 /**
  * How to make one page, and what it depends on: two recipes with equal inputs (element by
@@ -35,10 +37,10 @@ export function articleRecipe(article: Article, model: SiteModel, renderer: Rend
 }
 
 /**
- * Every page of the site as a recipe, keyed by URL: what `renderSite` renders, plus the
- * public files. `generation` changes when templates or the config do, so every recipe changes.
+ * Every page of the site as a recipe, keyed by URL: what `renderSite` renders (feeds and
+ * sitemaps from `outputs`), plus the public files. `generation` changes when templates or the config do, so every recipe changes.
  */
-export function pageRecipes(model: SiteModel, renderer: Renderer, publicPages: readonly Page[], generation: number): Map<string, PageRecipe> {
+export function pageRecipes(model: SiteModel, renderer: Renderer, publicPages: readonly Page[], generation: number, outputs: OutputPages): Map<string, PageRecipe> {
   const recipes = new Map<string, PageRecipe>();
   for (const article of model.articles) recipes.set(article.url, articleRecipe(article, model, renderer, generation));
   const listings = (listing: ArticleListing, template: string, data: Readonly<Record<string, unknown>>, extra: readonly unknown[] = []) =>
@@ -56,6 +58,8 @@ export function pageRecipes(model: SiteModel, renderer: Renderer, publicPages: r
     listings(year, 'archive.njk', { year, showSummary: false }, [monthCounts]);
     for (const month of year.months) listings(month, 'archive.njk', { year, month, showSummary: false });
   }
+  for (const url of outputs.urls()) recipes.set(url, outputs.recipe(url, generation));
+  if (model.config.search) recipes.set('/search/', { inputs: [generation], render: () => renderSearchPage(model, renderer) });
   for (const page of renderAssetPages(renderer)) recipes.set(page.url, { inputs: [generation, page.contents.length], render: () => page });
   // Public files come last: like the build, a site's own file wins over the theme's.
   for (const page of publicPages) recipes.set(page.url, { inputs: [page], render: () => page });

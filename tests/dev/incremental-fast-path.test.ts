@@ -58,6 +58,16 @@ describe('IncrementalSite rebuild of an edited article', () => {
     expect(text('/archive/')).not.toContain('区财政预算');
   });
 
+  it('serves the feeds and sitemaps, and makes the feeds again after an edit when they were served', async () => {
+    expect(text('/sitemap.xml')).toContain('https://news.example.gov.cn/articles/budget/');
+    expect(text('/feed.xml')).toContain('区财政预算公布');
+    const report = await save(budget({ title: '区财政预算调整' }, '今年预算总额为十亿元。'));
+    expect(report.changedUrls).toContain('/feed.xml');
+    expect(report.changedUrls).not.toContain('/sitemap.xml');
+    expect(text('/feed.xml')).toContain('区财政预算调整');
+    expect(text('/atom.xml')).toContain('区财政预算调整');
+  });
+
   it('builds the model again when the date moves the article, and lists it in its new place', async () => {
     const report = await save(budget({ date: '2024-01-09 09:00' }, '今年预算总额为十亿元。'));
     expect(report.patched).toBe(false);
