@@ -31,7 +31,7 @@ try {
   const started = performance.now();
   const session = await startDev(
     { root: site, drafts: true, future: false, now: Date.now(), host: '127.0.0.1', port: 0, nextFreePort: false },
-    () => undefined,
+    (e) => process.env.BENCH_VERBOSE && console.error(`rebuild ${e.ms.toFixed(1)} ms patched=${e.patched} rendered=${e.renderedUrls.length} changed=${e.changedUrls.length}`),
     (error) => console.error(error),
   );
   const startupMs = performance.now() - started;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { formatDiagnostic } from '../diagnostics/format.js';
 import { defaultDevServerOptions } from '../dev/dev-server.js';
 import { startDev, type RebuildEvent } from '../dev/start-dev.js';
@@ -47,6 +48,7 @@ export async function devCommand(flags: DevFlags, io: CliIo, stop: Promise<void>
       drafts: flags.drafts ?? true,
       future: flags.future ?? false,
       now: buildTime(io.env),
+      cacheDir: path.join(io.cwd, '.cache', 'broadsheet'),
       host: flags.host ?? defaultDevServerOptions.host,
       port,
       nextFreePort: flags.port === undefined,

@@ -1,20 +1,20 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { displayPath } from '../build/build.js';
 import { readPublicPages } from '../build/public-files.js';
-import { loadConfig } from '../config/load.js';
 import type { SiteConfig } from '../config/schema.js';
 import { zonedDate } from '../content/dates.js';
 import { isContentError } from '../diagnostics/content-error.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { createRenderer, defaultThemeDir, type Renderer } from '../render/index.js';
+import type { Renderer } from '../render/index.js';
 import type { Page } from '../render/page.js';
 import { buildSiteModel } from '../site/model.js';
 import { findUrlCollisions } from '../site/url-collisions.js';
-import { changedPages, type RenderedPage } from './page-diff.js';
-import { pageRecipes, sameInputs, type PageRecipe } from './page-recipes.js';
+import type { SiteModel } from '../site/types.js';
+import { classifyEdit, pagesShowing, replaceArticle } from './model-patch.js';
+import { OutputPages } from './output-recipes.js';
+import { changedPages, renderAgain, type RenderedPage } from './page-diff.js';
+import { articleRecipe, pageRecipes, sameInputs, type PageRecipe } from './page-recipes.js';
+import { loadSiteConfig, makeRenderer } from './site-inputs.js';
 import { classifyChange, type DevSitePaths } from './site-paths.js';
-import { SourceStore } from './source-store.js';
+import { SourceStore, type SourceLoadOptions, type SourceUpdate } from './source-store.js';
 
 /** Options of the dev site; drafts are shown by default. */
 export interface DevSiteOptions {
@@ -24,12 +24,18 @@ export interface DevSiteOptions {
   readonly baseUrl?: string;
   /** Build time in ms since the epoch, fixed for the session so unchanged pages stay byte-identical. */
   readonly now: number;
+  /** How the first load processes sources (worker threads, content cache), as `build` does. */
+  readonly load?: SourceLoadOptions;
 }
 
 /** What one rebuild did. */
 export interface RebuildReport {
   /** URLs whose page changed, appeared or disappeared. */
   readonly changedUrls: readonly string[];
+  /** URLs of the pages rendered again by this rebuild (those already served whose inputs changed). */
+  readonly renderedUrls: readonly string[];
+  /** True when the edits kept every article's place and the model was patched, not built again. */
+  readonly patched: boolean;
   /** Diagnostics of the files this rebuild read. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -42,13 +48,15 @@ export interface RebuildReport {
 export class IncrementalSite {
   private readonly sources: SourceStore;
   private recipes = new Map<string, PageRecipe>();
+  private model: SiteModel | undefined;
+  private outputUrls: readonly string[] = [];
   private readonly rendered = new Map<string, RenderedPage>();
   private publicPages: Page[] = [];
   private readonly problems = new Map<string, readonly Diagnostic[]>();
   private generation = 0;
 
   private constructor(private readonly options: DevSiteOptions, private config: SiteConfig, private renderer: Renderer) {
-    this.sources = new SourceStore(options.paths.content, options.paths.root);
+    this.sources = new SourceStore(options.paths.content, options.paths.root, options.load);
   }
 
   /** Load the config, the templates and every source; a broken config or template throws a ContentError. */
@@ -67,15 +75,26 @@ export class IncrementalSite {
     if (kinds.has('config')) diagnostics.push(...(await this.reloadConfig()));
     if (kinds.has('templates') || kinds.has('config')) diagnostics.push(...this.reloadTemplates());
     if (kinds.has('public')) this.publicPages = await readPublicPages(this.options.paths.public, this.options.paths.root);
+    const updates: SourceUpdate[] = [];
     if (!kinds.has('config')) {
       for (const file of changed) {
-        if (classifyChange(this.options.paths, file) === 'content') diagnostics.push(...(await this.sources.update(file, this.config)));
+        if (classifyChange(this.options.paths, file) !== 'content') continue;
+        const update = await this.sources.update(file, this.config);
+        updates.push(update);
+        diagnostics.push(...update.diagnostics);
       }
     }
-    const before = this.recipes;
-    this.remodel();
-    const changedUrls = changedPages(before, this.recipes, this.rendered, (e) => this.problems.set('render', renderProblems(e)));
-    return { changedUrls, diagnostics: [...diagnostics].sort(compareDiagnostics) };
+    const renderedUrls: string[] = [];
+    const onlyContent = [...kinds].every((kind) => kind === 'content' || kind === undefined);
+    const patched = onlyContent && this.patchable(updates);
+    let changedUrls: string[];
+    if (patched) changedUrls = this.patch(updates, renderedUrls);
+    else {
+      const before = this.recipes;
+      this.remodel();
+      changedUrls = changedPages(before, this.recipes, this.rendered, (e) => this.problems.set('render', renderProblems(e)), renderedUrls);
+    }
+    return { changedUrls, renderedUrls: renderedUrls.sort(), patched, diagnostics: [...diagnostics].sort(compareDiagnostics) };
   }
 
   /** The page at `url`, rendered now when its inputs changed since it was last rendered; undefined when none. */
@@ -100,13 +119,46 @@ export class IncrementalSite {
     return this.recipes.size;
   }
 
+  // An edit that keeps every article's place needs no new model; URL collisions are rare, and their diagnostics are computed anew.
+  private patchable(updates: readonly SourceUpdate[]): boolean {
+    if (this.model === undefined || (this.problems.get('collisions')?.length ?? 0) > 0) return false;
+    return updates.every((u) => classifyEdit(u.previous, u.current) !== 'structural');
+  }
+
+  /** Replace the edited articles in the model and render again their page, and, when what listings show changed, the pages that show them. */
+  private patch(updates: readonly SourceUpdate[], renderedUrls: string[]): string[] {
+    const model = this.model;
+    if (model === undefined) throw new Error('Internal error: patching a site that has no model');
+    this.problems.delete('render');
+    const changed = new Set<string>();
+    const onError = (e: unknown) => this.problems.set('render', renderProblems(e));
+    for (const { previous, current } of updates) {
+      const kind = classifyEdit(previous, current);
+      if (kind === 'none' || previous === undefined || current === undefined || !replaceArticle(model, previous, current)) continue;
+      this.recipes.set(current.url, articleRecipe(current, model, this.renderer, this.generation));
+      // Feeds may carry the whole text: they are made again, when next requested (or now, when served before).
+      const outputs = OutputPages.later(model);
+      for (const url of this.outputUrls) this.recipes.set(url, outputs.recipe(url, this.generation));
+      for (const url of [current.url, ...(kind === 'listed' ? pagesShowing(model, current) : []), ...this.outputUrls]) {
+        const recipe = this.recipes.get(url)?.refresh?.() ?? this.recipes.get(url);
+        if (recipe === undefined) continue;
+        this.recipes.set(url, recipe);
+        if (renderAgain(url, recipe, this.rendered, onError, renderedUrls)) changed.add(url);
+      }
+    }
+    return [...changed].sort();
+  }
+
   private remodel(): void {
     const { drafts, future, now } = this.options;
     const articles = this.sources.articles().filter((a) => (drafts || !a.draft) && (future || a.date.epochMs <= now));
     const model = buildSiteModel(articles, { config: this.config, now: zonedDate(now, this.config.timezone), includesDrafts: drafts });
+    this.model = model;
     this.problems.set('collisions', findUrlCollisions(model.articles));
     this.problems.delete('render');
-    this.recipes = pageRecipes(model, this.renderer, this.publicPages, this.generation);
+    const outputs = OutputPages.rendered(model);
+    this.outputUrls = outputs.urls();
+    this.recipes = pageRecipes(model, this.renderer, this.publicPages, this.generation, outputs);
   }
 
   private async reloadConfig(): Promise<readonly Diagnostic[]> {
@@ -134,17 +186,6 @@ export class IncrementalSite {
     this.generation++;
     return [];
   }
-}
-
-function loadSiteConfig(options: DevSiteOptions): Promise<SiteConfig> {
-  const { paths } = options;
-  return loadConfig(paths.config, displayPath(paths.root, paths.config), options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl });
-}
-
-// The site's own templates/ first, then the default theme, as `build` searches them.
-function makeRenderer(paths: DevSitePaths): Renderer {
-  const dirs = [existsSync(paths.templates) ? paths.templates : undefined, defaultThemeDir()].filter((d): d is string => d !== undefined);
-  return createRenderer({ themeDirs: [...new Set(dirs.map((d) => path.resolve(d)))], strict: false, displayRoot: paths.root });
 }
 
 function renderProblems(error: unknown): readonly Diagnostic[] {

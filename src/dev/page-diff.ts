@@ -18,6 +18,7 @@ export function changedPages(
   after: ReadonlyMap<string, PageRecipe>,
   rendered: Map<string, RenderedPage>,
   onError: (error: unknown) => void,
+  renderedUrls: string[] = [],
 ): string[] {
   const changed: string[] = [];
   for (const [url, old] of before) {
@@ -25,7 +26,7 @@ export function changedPages(
     if (recipe === undefined) {
       rendered.delete(url);
       changed.push(url);
-    } else if (!sameInputs(old.inputs, recipe.inputs) && rerendered(url, recipe, rendered, onError)) {
+    } else if (!sameInputs(old.inputs, recipe.inputs) && renderAgain(url, recipe, rendered, onError, renderedUrls)) {
       changed.push(url);
     }
   }
@@ -33,9 +34,14 @@ export function changedPages(
   return changed.sort();
 }
 
-function rerendered(url: string, recipe: PageRecipe, rendered: Map<string, RenderedPage>, onError: (error: unknown) => void): boolean {
+/**
+ * Render a page again from its new recipe when it was rendered before (noting its URL in
+ * `renderedUrls`); true when its contents changed or its render failed.
+ */
+export function renderAgain(url: string, recipe: PageRecipe, rendered: Map<string, RenderedPage>, onError: (error: unknown) => void, renderedUrls: string[]): boolean {
   const cached = rendered.get(url);
   if (cached === undefined) return false;
+  renderedUrls.push(url);
   try {
     const page = recipe.render();
     rendered.set(url, { inputs: recipe.inputs, page });

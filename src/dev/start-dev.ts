@@ -16,6 +16,10 @@ export interface DevOptions extends DevServerOptions {
   readonly baseUrl?: string;
   /** Build time in ms since the epoch. */
   readonly now: number;
+  /** The content cache shared with `build` (`.cache/broadsheet`); none when absent. */
+  readonly cacheDir?: string;
+  /** Worker threads for the first load; by default as `build` chooses. */
+  readonly workers?: number;
 }
 
 /** One rebuild as the terminal reports it. */
@@ -50,6 +54,7 @@ export async function startDev(options: DevOptions, onRebuild: (event: RebuildEv
     future: options.future,
     now: options.now,
     ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
+    load: { ...(options.cacheDir !== undefined && { cacheDir: options.cacheDir }), ...(options.workers !== undefined && { workers: options.workers }) },
   });
   const server = await DevServer.listen({ page: (url) => site.page(url), errors: () => site.errors().map(formatDiagnostic) }, options);
   const queue = new RebuildQueue(async (changed) => {

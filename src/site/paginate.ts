@@ -34,7 +34,8 @@ export function paginate<T>(
   return pages;
 }
 
-function pageUrl(baseUrl: string, paginationPath: string, k: number): string {
+/** The URL of page `k` of a listing at `baseUrl` (page 1 is `baseUrl` itself). */
+export function pageUrl(baseUrl: string, paginationPath: string, k: number): string {
   if (k === 1) return baseUrl;
   const path = paginationPath.replaceAll(':n', String(k));
   return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;

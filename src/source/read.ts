@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { failContent } from '../diagnostics/content-error.js';
@@ -28,7 +29,25 @@ const MAGIC: readonly (readonly [string, readonly number[]])[] = [
 /** Read one content file, refusing empty, oversized and binary files with a clear error. */
 export async function readSource(found: FoundFile, options: ReadOptions = defaultReadOptions): Promise<SourceFile> {
   const file = path.posix.join(options.displayDir, found.contentPath);
-  const size = (await stat(found.absolutePath)).size;
+  checkSize((await stat(found.absolutePath)).size, file, options);
+  const bytes = new Uint8Array(await readFile(found.absolutePath));
+  checkContentBytes(bytes, file);
+  return { path: file, contentPath: found.contentPath, bytes };
+}
+
+/**
+ * `readSource` without the thread pool: the dev server reads one saved file while the file
+ * watcher may have the pool busy statting a whole folder.
+ */
+export function readSourceSync(found: FoundFile, options: ReadOptions = defaultReadOptions): SourceFile {
+  const file = path.posix.join(options.displayDir, found.contentPath);
+  checkSize(statSync(found.absolutePath).size, file, options);
+  const bytes = new Uint8Array(readFileSync(found.absolutePath));
+  checkContentBytes(bytes, file);
+  return { path: file, contentPath: found.contentPath, bytes };
+}
+
+function checkSize(size: number, file: string, options: ReadOptions): void {
   if (size > options.maxBytes) {
     failContent({
       file,
@@ -37,9 +56,6 @@ export async function readSource(found: FoundFile, options: ReadOptions = defaul
       note: 'split the article, or move large attachments to public/ and link to them',
     });
   }
-  const bytes = new Uint8Array(await readFile(found.absolutePath));
-  checkContentBytes(bytes, file);
-  return { path: file, contentPath: found.contentPath, bytes };
 }
 
 /** Refuse bytes that cannot be an article: empty, or a known binary format. */
