@@ -8,9 +8,10 @@ export interface LabelledValue {
   readonly index: number;
 }
 
-// Longest labels first, so `责任编辑` wins over `编辑` and `发布日期` over `日期`.
+// Longest labels first, so `责任编辑` wins over `编辑` and `发布日期` over `日期`. Traditional forms
+// include OpenCC's (发布 -> 發佈): a zh-Hant site converts the text before the parser reads it.
 const labels: readonly (readonly [string, LegacyField])[] = [
-  ['发布日期', 'date'], ['發布日期', 'date'], ['发布时间', 'date'], ['發布時間', 'date'],
+  ['发布日期', 'date'], ['發布日期', 'date'], ['發佈日期', 'date'], ['发布时间', 'date'], ['發布時間', 'date'], ['發佈時間', 'date'],
   ['发表时间', 'date'], ['發表時間', 'date'], ['日期', 'date'], ['时间', 'date'], ['時間', 'date'],
   ['信息来源', 'source'], ['信息來源', 'source'], ['文章来源', 'source'], ['文章來源', 'source'],
   ['来源', 'source'], ['來源', 'source'],
