@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Article } from '../content/types.js';
+import { copyArticleIdentity } from './article-identity.js';
 import type { SourceOutcome } from './source-pipeline.js';
 
 const closeWhenCollected = new FinalizationRegistry<number>((fd) => closeSync(fd));
@@ -46,6 +47,7 @@ export class BodyStore {
   private lazyArticle(article: Article, offset: number, length: number): Article {
     const copy: Record<string, unknown> = { ...article };
     Object.defineProperty(copy, 'html', { enumerable: true, get: () => this.read(offset, length) });
+    copyArticleIdentity(article, copy as unknown as Article);
     return copy as unknown as Article;
   }
 

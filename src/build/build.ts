@@ -23,6 +23,7 @@ import { readPublicPages } from './public-files.js';
 import { BodyStore } from './body-store.js';
 import { ContentCache } from './content-cache.js';
 import { mirrorPages } from './mirror-pages.js';
+import { openPageReuse, type PageReuse } from './page-reuse.js';
 import { processSources } from './process-sources.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import { defaultWorkerCount, inlineProcessor, workerProcessor } from './source-pool.js';
@@ -200,14 +201,19 @@ async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOpti
   const registry = new OutputRegistry();
   const mirror = mirrorSettings(model.config);
   let search: SearchIndexer | undefined;
+  let reuse: PageReuse | undefined;
   try {
-    const renderer = createRenderer({ themeDirs, strict: options.strict ?? false, displayRoot: paths.root });
+    const strict = options.strict ?? false;
+    const baseRenderer = createRenderer({ themeDirs, strict, displayRoot: paths.root });
+    // Pages whose inputs did not change since the previous build are taken from its output, not rendered again.
+    reuse = await openPageReuse({ cacheDir: options.cacheDir, outDir: paths.out, model, themeDirs, strict, writesFiles: writer instanceof FsWriter });
+    const renderer = reuse?.wrap(baseRenderer) ?? baseRenderer;
     if (model.config.search) search = await createSearchIndexer();
     // The mirror is its own step (not a template pass) so its cost can be measured apart; on large sites it runs on worker threads.
     const workers = options.workers ?? defaultWorkerCount(model.articles.length);
     for await (const { page, mirrored } of mirrorPages(renderSite(model, renderer), mirror, workers)) {
       await search?.add(page);
-      await writeClaimed(writer, registry, page, diagnostics);
+      await writeClaimed(writer, registry, page, diagnostics, false, reuse?.linkedFile(page.url));
       if (mirrored) {
         await search?.add(mirrored);
         await writeClaimed(writer, registry, mirrored, diagnostics);
@@ -231,11 +237,13 @@ async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOpti
     return 0;
   }
   await writer.commit();
+  await reuse?.save();
   return registry.size;
 }
 
-async function writeClaimed(writer: Writer, registry: OutputRegistry, page: Page, diagnostics: Diagnostic[], overridesTheme = false): Promise<void> {
+async function writeClaimed(writer: Writer, registry: OutputRegistry, page: Page, diagnostics: Diagnostic[], overridesTheme = false, linkFrom?: string): Promise<void> {
   const collision = registry.claim(page, overridesTheme);
   if (collision) diagnostics.push(collision);
+  else if (linkFrom !== undefined && writer instanceof FsWriter) await writer.link(page, linkFrom);
   else await writer.write(page);
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FoundFile } from '../source/find.js';
 import type { SourceFile } from '../source/source-file.js';
+import { setArticleIdentity } from './article-identity.js';
 import type { ContentCache } from './content-cache.js';
 import { readAllSources } from './read-all.js';
 import type { SourceOutcome } from './source-pipeline.js';
@@ -55,10 +56,11 @@ async function processBatch(sources: readonly SourceFile[], options: ProcessSour
   const keys = sources.map((s) => cache.keyOf(s));
   const outcomes = await Promise.all(keys.map((k) => cache.get(k)));
   const missing = sources.filter((_, i) => outcomes[i] === undefined);
-  if (missing.length === 0) return outcomes as SourceOutcome[];
-  const fresh = await processor.process(missing);
+  const fresh = missing.length === 0 ? [] : await processor.process(missing);
   let f = 0;
   const merged = outcomes.map((o) => o ?? fresh[f++]);
   await Promise.all(merged.map((o, i) => (outcomes[i] === undefined && o ? cache.put(keys[i] ?? '', o) : undefined)));
+  // The cache key decides the outcome, so it names the article for the page fingerprints.
+  merged.forEach((o, i) => o?.article && setArticleIdentity(o.article, keys[i] ?? ''));
   return merged.filter((o): o is SourceOutcome => o !== undefined);
 }

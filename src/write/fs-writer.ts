@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '../render/page.js';
 import { outputPathProblem, type Writer } from './writer.js';
@@ -41,10 +41,19 @@ export class FsWriter implements Writer {
   }
 
   async write(page: Page): Promise<void> {
+    await this.queue(page, (target) => writeFile(target, page.contents));
+  }
+
+  /** Put an existing file (a previous build's identical page) at the page's path: a hard link, or a copy across devices. */
+  async link(page: Page, existing: string): Promise<void> {
+    await this.queue(page, (target) => link(existing, target).catch(() => copyFile(existing, target)));
+  }
+
+  private async queue(page: Page, put: (target: string) => Promise<void>): Promise<void> {
     if (this.failure !== undefined) throw this.failure;
     const problem = outputPathProblem(page.outputPath);
     if (problem) throw new Error(`Internal error: output path ${JSON.stringify(page.outputPath)} ${problem}`);
-    const job = this.writeFile(page).then(
+    const job = this.writeFile(page, put).then(
       () => void this.inFlight.delete(job),
       (error: unknown) => {
         this.inFlight.delete(job);
@@ -55,7 +64,7 @@ export class FsWriter implements Writer {
     if (this.inFlight.size >= this.options.concurrency) await Promise.race(this.inFlight);
   }
 
-  private async writeFile(page: Page): Promise<void> {
+  private async writeFile(page: Page, put: (target: string) => Promise<void>): Promise<void> {
     const target = path.join(this.staging, ...page.outputPath.split('/'));
     const dir = path.dirname(target);
     if (!this.madeDirs.has(dir)) {
@@ -66,7 +75,7 @@ export class FsWriter implements Writer {
       });
       this.madeDirs.add(dir);
     }
-    await writeFile(target, page.contents);
+    await put(target);
   }
 
   async commit(): Promise<void> {

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Renderer } from '../render/environment.js';
+import { mirrorSettings } from '../render/mirror.js';
+import { siteView } from '../render/site-view.js';
+import type { SiteModel } from '../site/types.js';
+import { urlToOutputPath } from '../site/urls.js';
+import { toolFingerprint } from './content-cache.js';
+import { pageFingerprinter, themeFingerprint, type PageFingerprinter, type ThemeFingerprint } from './page-fingerprint.js';
+
+/** What the manifest records about the output folder it describes, and each page's input fingerprint by URL. */
+interface PageManifest {
+  readonly outDir: string;
+  /** The output folder's inode and ctime when the manifest was written: another build swapping in a new folder changes them. */
+  readonly dir: string;
+  readonly pages: Readonly<Record<string, string>>;
+}
+
+/** Options of `PageReuse.open`. */
+export interface PageReuseOptions {
+  readonly cacheDir: string;
+  readonly outDir: string;
+  readonly model: SiteModel;
+  readonly theme: ThemeFingerprint;
+  /** Hard-link reused pages instead of rendering them; off when the page's text is needed (search index, mirror). */
+  readonly link: boolean;
+}
+
+/**
+ * Pages of the previous build whose inputs did not change: the renderer skips them, and they are
+ * hard-linked (or read back) from the previous output folder instead. A manifest in the cache
+ * folder records each page's input fingerprint; it is only trusted for the very output folder it
+ * was written beside.
+ */
+export class PageReuse {
+  /** Pages reused by this build. */
+  reused = 0;
+  private readonly current = new Map<string, string>();
+  private readonly linked = new Map<string, string>();
+
+  private constructor(
+    private readonly options: PageReuseOptions,
+    private readonly previous: ReadonlyMap<string, string>,
+    private readonly fingerprint: PageFingerprinter,
+  ) {}
+
+  /** Load the manifest written beside the current output folder (none when it does not match). */
+  static async open(options: PageReuseOptions): Promise<PageReuse> {
+    const manifest = await readManifest(manifestPath(options), options.outDir);
+    const fingerprint = pageFingerprinter(options.theme, siteView(options.model), options.model.now);
+    return new PageReuse(options, new Map(Object.entries(manifest?.pages ?? {})), fingerprint);
+  }
+
+  /** `renderer`, skipping renders whose fingerprint the previous build had for the same URL. */
+  wrap(renderer: Renderer): Renderer {
+    return { ...renderer, render: (template, context) => this.render(renderer, template, context) };
+  }
+
+  /** The previous output file to hard-link for a page this build did not render, or undefined. */
+  linkedFile(url: string): string | undefined {
+    return this.linked.get(url);
+  }
+
+  /** Record this build's fingerprints beside the output folder it just committed. */
+  async save(): Promise<void> {
+    const target = manifestPath(this.options);
+    await mkdir(path.dirname(target), { recursive: true });
+    const manifest: PageManifest = { outDir: this.options.outDir, dir: await dirStamp(this.options.outDir), pages: Object.fromEntries(this.current) };
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(manifest));
+    await rename(temporary, target);
+  }
+
+  private render(renderer: Renderer, template: string, context: Readonly<Record<string, unknown>>): string {
+    const url = (context['page'] as { readonly url?: unknown } | undefined)?.url;
+    if (typeof url !== 'string') return renderer.render(template, context);
+    const fingerprint = this.fingerprint(template, context);
+    this.current.set(url, fingerprint);
+    if (this.previous.get(url) !== fingerprint) return renderer.render(template, context);
+    const file = path.join(this.options.outDir, ...urlToOutputPath(url).split('/'));
+    if (!existsSync(file)) return renderer.render(template, context);
+    this.reused++;
+    if (!this.options.link) return readFileSync(file, 'utf8');
+    // The writer links the file; the page's text is never needed.
+    this.linked.set(url, file);
+    return '';
+  }
+}
+
+function manifestPath(options: PageReuseOptions): string {
+  const name = createHash('sha256').update(options.outDir).digest('hex').slice(0, 16);
+  return path.join(options.cacheDir, 'pages', `${name}.json`);
+}
+
+async function readManifest(file: string, outDir: string): Promise<PageManifest | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as PageManifest;
+    if (manifest.outDir !== outDir || manifest.dir !== (await dirStamp(outDir))) return undefined;
+    return manifest;
+  } catch {
+    // No manifest, an unreadable one, or no output folder: nothing is reused.
+    return undefined;
+  }
+}
+
+async function dirStamp(dir: string): Promise<string> {
+  const info = await stat(dir, { bigint: true });
+  return `${info.dev}:${info.ino}:${info.ctimeNs}`;
+}
+
+/** Options of `openPageReuse`, as the build knows them. */
+export interface OpenPageReuseOptions {
+  readonly cacheDir: string | undefined;
+  readonly outDir: string;
+  readonly model: SiteModel;
+  readonly themeDirs: readonly string[];
+  readonly strict: boolean;
+  /** Whether pages are written to files (FsWriter): reuse needs the previous output folder. */
+  readonly writesFiles: boolean;
+}
+
+/** Page reuse for a build that keeps a cache and writes files; undefined otherwise (every page is rendered). */
+export async function openPageReuse(options: OpenPageReuseOptions): Promise<PageReuse | undefined> {
+  const { cacheDir, model } = options;
+  if (cacheDir === undefined || !options.writesFiles) return undefined;
+  const theme = themeFingerprint(options.themeDirs, `${await toolFingerprint()}\nstrict=${options.strict}\n`);
+  const link = !model.config.search && mirrorSettings(model.config) === undefined;
+  return PageReuse.open({ cacheDir, outDir: options.outDir, model, theme, link });
+}

@@ -1,0 +1,172 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../../src/build/build.js';
+import { article, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
+
+// Warm builds take unchanged pages from the previous dist/ (hard links) instead of rendering them:
+// every scenario compares the warm tree with a cold build of the same inputs, byte for byte, and
+// uses inode numbers to see which pages were taken over and which were rendered again.
+
+const paragraph = '历下区坚持以人民为中心的发展思想，扎实推进高质量发展，全区经济运行稳中有进。';
+const linkable = { permalink: '/news/:slug/', search: false, mirror: false };
+
+function source(i: number, title = `第${i}次工作会议`): string {
+  const day = String((i % 28) + 1).padStart(2, '0');
+  return article(
+    { title: `"${title}"`, date: `2023-11-${day} 09:${String(i % 60).padStart(2, '0')}`, column: 'news', tags: i % 2 ? '[经济]' : '[民生]' },
+    `${paragraph.repeat(2)}\n\n## 会议要点\n\n- 第一项 ${i}\n`,
+  );
+}
+
+const temporary: string[] = [];
+const sites: TempSite[] = [];
+afterAll(() => {
+  for (const site of sites) site.dispose();
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
+function freshSite(config: Record<string, unknown> = linkable): TempSite {
+  const files: Record<string, string> = {};
+  for (let i = 1; i <= 40; i++) files[`content/news/a${String(i).padStart(3, '0')}.md`] = source(i);
+  const site = makeSite(files, siteConfig(config));
+  sites.push(site);
+  return site;
+}
+
+async function diskBuild(site: TempSite, options: Partial<BuildOptions> = {}): Promise<string> {
+  const result = await build({ root: site.root, now: fixedNow, cacheDir: path.join(site.root, '.cache'), ...options });
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  expect(result.ok).toBe(true);
+  return path.join(site.root, options.outDir ?? 'dist');
+}
+
+/** A cold build of the site as it is now (no cache, a fresh output folder). */
+async function coldTree(site: TempSite, options: Partial<BuildOptions> = {}): Promise<Map<string, string>> {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cold-'));
+  temporary.push(outDir);
+  const { cacheDir: _none, ...rest } = options;
+  await build({ root: site.root, now: fixedNow, outDir, ...rest });
+  return tree(outDir);
+}
+
+function tree(dir: string): Map<string, string> {
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => statSync(path.join(dir, n)).isFile()).sort();
+  return new Map(names.map((n) => [n, readFileSync(path.join(dir, n), 'latin1')]));
+}
+
+function inodes(dir: string): Map<string, bigint> {
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.html'));
+  return new Map(names.map((n) => [n, statSync(path.join(dir, n), { bigint: true }).ino]));
+}
+
+/** The HTML pages whose file is the previous build's (same inode), sorted. */
+function kept(before: Map<string, bigint>, dir: string): string[] {
+  return [...inodes(dir)].filter(([name, ino]) => before.get(name) === ino).map(([name]) => name).sort();
+}
+
+function edit(site: TempSite, file: string, contents: string): void {
+  mkdirSync(path.dirname(path.join(site.root, file)), { recursive: true });
+  writeFileSync(path.join(site.root, file), contents);
+}
+
+describe('warm builds reuse unchanged pages', () => {
+  it.each([0, 2])('keeps every HTML page when nothing changed (workers: %i), byte-identical to a cold build', async (workers) => {
+    const site = freshSite();
+    const dist = await diskBuild(site, { workers });
+    const before = inodes(dist);
+    await diskBuild(site, { workers });
+    expect(kept(before, dist)).toEqual([...before.keys()].sort());
+    expect(tree(dist)).toEqual(await coldTree(site, { workers }));
+  });
+
+  it('renders again the edited article and every page that shows its title, and nothing else', async () => {
+    const site = freshSite();
+    const dist = await diskBuild(site);
+    const before = inodes(dist);
+    edit(site, 'content/news/a007.md', source(7, '更正：第7次工作会议'));
+    await diskBuild(site);
+    expect(tree(dist)).toEqual(await coldTree(site));
+    const showsTitle = [...inodes(dist).keys()].filter((n) => readFileSync(path.join(dist, n), 'utf8').includes('更正：第7次工作会议')).sort();
+    // The article, its two neighbours (previous/next links), the home page, its column, its tag and its month.
+    expect(showsTitle).toHaveLength(8);
+    expect(kept(before, dist)).toEqual([...before.keys()].filter((n) => !showsTitle.includes(n)).sort());
+  });
+
+  it.each([
+    ['a new article', (site: TempSite) => edit(site, 'content/news/a041.md', source(41))],
+    ['a removed article', (site: TempSite) => rmSync(path.join(site.root, 'content/news/a013.md'))],
+    ['an article moved to another day', (site: TempSite) => edit(site, 'content/news/a020.md', source(20).replace('2023-11-21', '2023-10-02'))],
+  ])('follows %s into every listing, neighbour and archive', async (_, change) => {
+    const site = freshSite();
+    const dist = await diskBuild(site);
+    const before = inodes(dist);
+    change(site);
+    await diskBuild(site);
+    expect(tree(dist)).toEqual(await coldTree(site));
+    expect(kept(before, dist).length).toBeGreaterThan(30);
+  });
+
+  it('renders every page again when a template changes', async () => {
+    const site = freshSite();
+    const dist = await diskBuild(site);
+    const before = inodes(dist);
+    edit(site, 'templates/article.njk', '{% extends "base.njk" %}{% block main %}<h1 class="new">{{ article.title }}</h1>{{ article.html | safe }}{% endblock %}');
+    await diskBuild(site);
+    expect(tree(dist)).toEqual(await coldTree(site));
+    expect(kept(before, dist)).toEqual([]);
+    expect(readFileSync(path.join(dist, 'news/a001/index.html'), 'utf8')).toContain('<h1 class="new">第1次工作会议</h1>');
+  });
+
+  it('renders every page again when the config changes', async () => {
+    const site = freshSite();
+    const dist = await diskBuild(site);
+    const before = inodes(dist);
+    edit(site, 'site.config.json', JSON.stringify(siteConfig({ ...linkable, footer: { sponsor: '新的主办单位' } })));
+    await diskBuild(site);
+    expect(tree(dist)).toEqual(await coldTree(site));
+    expect(kept(before, dist)).toEqual([]);
+  });
+
+  it.each([
+    ['an hour later the same day: every page kept', fixedNow + 3_600_000, 'kept'],
+    ['the next day: every page shows the new date', fixedNow + 86_400_000, 'rendered'],
+  ])('follows the build time by the day the header prints (%s)', async (_, now, expected) => {
+    const site = freshSite();
+    const dist = await diskBuild(site);
+    const before = inodes(dist);
+    await diskBuild(site, { now });
+    expect(tree(dist)).toEqual(await coldTree(site, { now }));
+    expect(kept(before, dist)).toEqual(expected === 'kept' ? [...before.keys()].sort() : []);
+  });
+
+  it('follows the build time to the minute when a template prints the time', async () => {
+    const site = freshSite();
+    edit(site, 'templates/partials/header.njk', '<p class="built">{{ site.now | hhmm }}</p>');
+    const dist = await diskBuild(site);
+    const before = inodes(dist);
+    await diskBuild(site, { now: fixedNow + 60_000 });
+    expect(tree(dist)).toEqual(await coldTree(site, { now: fixedNow + 60_000 }));
+    expect(kept(before, dist)).toEqual([]);
+  });
+
+  it('trusts nothing from an output folder that another build replaced without the cache', async () => {
+    const site = freshSite();
+    const dist = await diskBuild(site);
+    edit(site, 'content/news/a007.md', source(7, '改过的标题'));
+    await build({ root: site.root, now: fixedNow });
+    edit(site, 'content/news/a007.md', source(7));
+    await diskBuild(site);
+    expect(tree(dist)).toEqual(await coldTree(site));
+  });
+
+  it('reads unchanged pages back for the mirror and the search index, with the same output', async () => {
+    const site = freshSite({ permalink: '/news/:slug/' });
+    const dist = await diskBuild(site, { workers: 0 });
+    edit(site, 'content/news/a007.md', source(7, '更正：第7次工作会议'));
+    await diskBuild(site, { workers: 0 });
+    expect(tree(dist)).toEqual(await coldTree(site, { workers: 0 }));
+    expect(readFileSync(path.join(dist, 'zh-hant/news/a007/index.html'), 'utf8')).toContain('更正：第7次工作會議');
+  }, 60_000);
+});
