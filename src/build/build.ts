@@ -67,6 +67,8 @@ export interface BuildStats {
   readonly repairs: number;
   /** Sources whose outcome came from the cache. */
   readonly cached: number;
+  /** Pages taken over from the previous output because their inputs did not change. */
+  readonly reusedPages: number;
   readonly outcomes: readonly SourceOutcome[];
 }
 
@@ -123,10 +125,10 @@ export async function analyzeSite(options: BuildOptions): Promise<SiteAnalysis> 
   const now = zonedDate(options.now, config.timezone);
   const model = buildSiteModel(collected.articles, { config, now, includesDrafts: options.drafts ?? false });
   const diagnostics = sorted([...collected.diagnostics, ...findUrlCollisions(model.articles)]);
-  return { ok: !failed(diagnostics, options), diagnostics, stats: { ...collected.stats, pages: 0 }, model };
+  return { ok: !failed(diagnostics, options), diagnostics, stats: { ...collected.stats, pages: 0, reusedPages: 0 }, model };
 }
 
-const emptyStats: BuildStats = { sources: 0, articles: 0, pages: 0, drafts: 0, future: 0, repairs: 0, cached: 0, outcomes: [] };
+const emptyStats: BuildStats = { sources: 0, articles: 0, pages: 0, reusedPages: 0, drafts: 0, future: 0, repairs: 0, cached: 0, outcomes: [] };
 
 /** Build the site: read every source, report every problem, and write dist/ only when there is no error. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -138,8 +140,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { ...analysis, diagnostics: sorted([...analysis.diagnostics, ...templates]) };
   }
   const diagnostics = [...analysis.diagnostics];
-  const pages = await writeSite(analysis.model, paths, options, diagnostics, options.writer ?? (await FsWriter.open(paths.out)));
-  return { ok: !failed(diagnostics, options), diagnostics: sorted(diagnostics), stats: { ...analysis.stats, pages }, model: analysis.model };
+  const { pages, reusedPages } = await writeSite(analysis.model, paths, options, diagnostics, options.writer ?? (await FsWriter.open(paths.out)));
+  return { ok: !failed(diagnostics, options), diagnostics: sorted(diagnostics), stats: { ...analysis.stats, pages, reusedPages }, model: analysis.model };
 }
 
 /**
@@ -195,7 +197,7 @@ async function collectArticles(paths: BuildPaths, config: SiteConfig, options: B
 }
 
 /** Render every page into the writer and swap the result in; any failure leaves dist/ as it was. */
-async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOptions, diagnostics: Diagnostic[], writer: Writer): Promise<number> {
+async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOptions, diagnostics: Diagnostic[], writer: Writer): Promise<{ pages: number; reusedPages: number }> {
   const siteTemplates = path.join(paths.root, 'templates');
   const themeDirs = [...new Set([existsSync(siteTemplates) ? siteTemplates : undefined, defaultThemeDir].filter((d): d is string => d !== undefined).map((d) => path.resolve(d)))];
   const registry = new OutputRegistry();
@@ -230,15 +232,15 @@ async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOpti
     await writer.abort();
     if (!isContentError(error)) throw error;
     diagnostics.push(...error.diagnostics);
-    return 0;
+    return { pages: 0, reusedPages: 0 };
   }
   if (failed(diagnostics, options)) {
     await writer.abort();
-    return 0;
+    return { pages: 0, reusedPages: 0 };
   }
   await writer.commit();
   await reuse?.save();
-  return registry.size;
+  return { pages: registry.size, reusedPages: reuse?.reused ?? 0 };
 }
 
 async function writeClaimed(writer: Writer, registry: OutputRegistry, page: Page, diagnostics: Diagnostic[], overridesTheme = false, linkFrom?: string): Promise<void> {

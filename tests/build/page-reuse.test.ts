@@ -35,10 +35,13 @@ function freshSite(config: Record<string, unknown> = linkable): TempSite {
   return site;
 }
 
+let lastReused = 0;
+
 async function diskBuild(site: TempSite, options: Partial<BuildOptions> = {}): Promise<string> {
   const result = await build({ root: site.root, now: fixedNow, cacheDir: path.join(site.root, '.cache'), ...options });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   expect(result.ok).toBe(true);
+  lastReused = result.stats.reusedPages;
   return path.join(site.root, options.outDir ?? 'dist');
 }
 
@@ -78,6 +81,7 @@ describe('warm builds reuse unchanged pages', () => {
     const before = inodes(dist);
     await diskBuild(site, { workers });
     expect(kept(before, dist)).toEqual([...before.keys()].sort());
+    expect(lastReused).toBe(before.size);
     expect(tree(dist)).toEqual(await coldTree(site, { workers }));
   });
 
