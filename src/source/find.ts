@@ -45,8 +45,9 @@ export async function findSources(contentDir: string, displayDir: string): Promi
         }));
         continue;
       }
-      const stats = await lstat(target);
-      if (stats.isDirectory()) {
+      // The entry already says what a plain file or folder is: only a link's target needs a system call.
+      const isDirectory = entry.isSymbolicLink() ? (await lstat(target)).isDirectory() : entry.isDirectory();
+      if (isDirectory) {
         if (!entry.isSymbolicLink()) await walk(absolutePath, contentPath);
         else diagnostics.push(warningDiagnostic({ file: display(contentPath), code: 'source/symlink-dir', message: 'linked folder not followed' }));
       } else if (articleExtensions.includes(path.extname(entry.name).toLowerCase())) {
