@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Renderer } from '../render/environment.js';
@@ -15,7 +15,8 @@ interface PageManifest {
   readonly outDir: string;
   /** The output folder's inode and ctime when the manifest was written: another build swapping in a new folder changes them. */
   readonly dir: string;
-  readonly pages: Readonly<Record<string, string>>;
+  /** Per URL: the input fingerprint, and the file's stamp (inode, size, mtime) as this build left it. */
+  readonly pages: Readonly<Record<string, readonly [string, string]>>;
 }
 
 /** Options of `PageReuse.open`. */
@@ -42,7 +43,7 @@ export class PageReuse {
 
   private constructor(
     private readonly options: PageReuseOptions,
-    private readonly previous: ReadonlyMap<string, string>,
+    private readonly previous: ReadonlyMap<string, readonly [string, string]>,
     private readonly fingerprint: PageFingerprinter,
   ) {}
 
@@ -67,7 +68,12 @@ export class PageReuse {
   async save(): Promise<void> {
     const target = manifestPath(this.options);
     await mkdir(path.dirname(target), { recursive: true });
-    const manifest: PageManifest = { outDir: this.options.outDir, dir: await dirStamp(this.options.outDir), pages: Object.fromEntries(this.current) };
+    const pages: Record<string, readonly [string, string]> = {};
+    for (const [url, fingerprint] of this.current) {
+      const stamp = fileStamp(this.fileOf(url));
+      if (stamp !== undefined) pages[url] = [fingerprint, stamp];
+    }
+    const manifest: PageManifest = { outDir: this.options.outDir, dir: await dirStamp(this.options.outDir), pages };
     const temporary = `${target}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(manifest));
     await rename(temporary, target);
@@ -78,15 +84,26 @@ export class PageReuse {
     if (typeof url !== 'string') return renderer.render(template, context);
     const fingerprint = this.fingerprint(template, context);
     this.current.set(url, fingerprint);
-    if (this.previous.get(url) !== fingerprint) return renderer.render(template, context);
-    const file = path.join(this.options.outDir, ...urlToOutputPath(url).split('/'));
-    if (!existsSync(file)) return renderer.render(template, context);
+    const [previous, stamp] = this.previous.get(url) ?? [];
+    if (previous !== fingerprint) return renderer.render(template, context);
+    // A file changed or removed after the build that wrote it (a step that edits dist/ in place) is rendered again.
+    const file = this.fileOf(url);
+    if (stamp === undefined || fileStamp(file) !== stamp) return renderer.render(template, context);
     this.reused++;
     if (!this.options.link) return readFileSync(file, 'utf8');
     // The writer links the file; the page's text is never needed.
     this.linked.set(url, file);
     return '';
   }
+
+  private fileOf(url: string): string {
+    return path.join(this.options.outDir, ...urlToOutputPath(url).split('/'));
+  }
+}
+
+function fileStamp(file: string): string | undefined {
+  const info = statSync(file, { bigint: true, throwIfNoEntry: false });
+  return info && `${info.ino}:${info.size}:${info.mtimeNs}`;
 }
 
 function manifestPath(options: PageReuseOptions): string {

@@ -165,6 +165,17 @@ describe('warm builds reuse unchanged pages', () => {
     expect(tree(dist)).toEqual(await coldTree(site));
   });
 
+  it('renders again a page that was edited or removed in dist/ after the build', async () => {
+    const site = freshSite();
+    const dist = await diskBuild(site);
+    const edited = path.join(dist, 'news/a003/index.html');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace('</body>', '<script>track()</script></body>'));
+    rmSync(path.join(dist, 'news/a004/index.html'));
+    await diskBuild(site);
+    expect(tree(dist)).toEqual(await coldTree(site));
+    expect(lastReused).toBe(inodes(dist).size - 2);
+  });
+
   it('reads unchanged pages back for the mirror and the search index, with the same output', async () => {
     const site = freshSite({ permalink: '/news/:slug/' });
     const dist = await diskBuild(site, { workers: 0 });
