@@ -208,7 +208,8 @@ async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOpti
     const strict = options.strict ?? false;
     const baseRenderer = createRenderer({ themeDirs, strict, displayRoot: paths.root });
     // Pages whose inputs did not change since the previous build are taken from its output, not rendered again.
-    reuse = await openPageReuse({ cacheDir: options.cacheDir, outDir: paths.out, model, themeDirs, strict, writesFiles: writer instanceof FsWriter });
+    const outDir = writer instanceof FsWriter ? writer.outDir : undefined;
+    reuse = outDir === undefined ? undefined : await openPageReuse({ cacheDir: options.cacheDir, outDir, model, themeDirs, strict });
     const renderer = reuse?.wrap(baseRenderer) ?? baseRenderer;
     if (model.config.search) search = await createSearchIndexer();
     // The mirror is its own step (not a template pass) so its cost can be measured apart; on large sites it runs on worker threads.

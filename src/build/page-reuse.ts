@@ -130,18 +130,17 @@ async function dirStamp(dir: string): Promise<string> {
 /** Options of `openPageReuse`, as the build knows them. */
 export interface OpenPageReuseOptions {
   readonly cacheDir: string | undefined;
+  /** The writer's output folder, which holds the previous build's pages. */
   readonly outDir: string;
   readonly model: SiteModel;
   readonly themeDirs: readonly string[];
   readonly strict: boolean;
-  /** Whether pages are written to files (FsWriter): reuse needs the previous output folder. */
-  readonly writesFiles: boolean;
 }
 
-/** Page reuse for a build that keeps a cache and writes files; undefined otherwise (every page is rendered). */
+/** Page reuse for a build that keeps a cache and writes files into `outDir`; undefined without a cache (every page is rendered). */
 export async function openPageReuse(options: OpenPageReuseOptions): Promise<PageReuse | undefined> {
   const { cacheDir, model } = options;
-  if (cacheDir === undefined || !options.writesFiles) return undefined;
+  if (cacheDir === undefined) return undefined;
   const theme = themeFingerprint(options.themeDirs, `${await toolFingerprint()}\nstrict=${options.strict}\n`);
   const link = !model.config.search && mirrorSettings(model.config) === undefined;
   return PageReuse.open({ cacheDir, outDir: options.outDir, model, theme, link });
