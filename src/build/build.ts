@@ -8,7 +8,7 @@ import type { Article } from '../content/types.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isContentError } from '../diagnostics/content-error.js';
 import { createRenderer, renderSite } from '../render/index.js';
-import { mirrorSettings } from '../render/mirror.js';
+import { mirrorPage, mirrorSettings } from '../render/mirror.js';
 import { createSearchIndexer, type SearchIndexer } from '../search/search-index.js';
 import type { Page } from '../render/page.js';
 import { buildSiteModel } from '../site/model.js';
@@ -214,13 +214,17 @@ async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOpti
     if (model.config.search) search = await createSearchIndexer();
     // The mirror is its own step (not a template pass) so its cost can be measured apart; on large sites it runs on worker threads.
     const workers = options.workers ?? defaultWorkerCount(model.articles.length);
+    // A linked page's copy is linked too; made again from the page's previous text when it cannot be.
+    const writeMirrored = async (page: Page, copy: Page): Promise<void> => {
+      const from = reuse?.mirrorFile(page, copy);
+      const mirrored = from === undefined && reuse?.linkedFile(page.url) !== undefined && mirror ? mirrorPage(reuse.textOf(page), mirror) ?? copy : copy;
+      await search?.add(mirrored);
+      await writeClaimed(writer, registry, mirrored, diagnostics, false, from);
+    };
     for await (const { page, mirrored } of mirrorPages(renderSite(model, renderer), mirror, workers)) {
       await search?.add(page);
       await writeClaimed(writer, registry, page, diagnostics, false, reuse?.linkedFile(page.url));
-      if (mirrored) {
-        await search?.add(mirrored);
-        await writeClaimed(writer, registry, mirrored, diagnostics);
-      }
+      if (mirrored) await writeMirrored(page, mirrored);
     }
     for (const page of await readPublicPages(path.join(paths.root, 'public'), paths.root)) {
       await writeClaimed(writer, registry, page, diagnostics, true);

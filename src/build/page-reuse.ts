@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Renderer } from '../render/environment.js';
-import { mirrorSettings } from '../render/mirror.js';
+import type { Page } from '../render/page.js';
 import { siteView } from '../render/site-view.js';
 import type { SiteModel } from '../site/types.js';
 import { urlToOutputPath } from '../site/urls.js';
@@ -25,7 +25,7 @@ export interface PageReuseOptions {
   readonly outDir: string;
   readonly model: SiteModel;
   readonly theme: ThemeFingerprint;
-  /** Hard-link reused pages instead of rendering them; off when the page's text is needed (search index, mirror). */
+  /** Hard-link reused pages instead of rendering them; off when the page's text is needed (the search index). */
   readonly link: boolean;
 }
 
@@ -62,6 +62,26 @@ export class PageReuse {
   /** The previous output file to hard-link for a page this build did not render, or undefined. */
   linkedFile(url: string): string | undefined {
     return this.linked.get(url);
+  }
+
+  /**
+   * The previous file of a page's other-script copy when the page itself is linked and the copy is
+   * unchanged too (the copy is decided by the page: its fingerprint is the page's, marked).
+   */
+  mirrorFile(page: Page, mirrored: Page): string | undefined {
+    const fingerprint = this.current.get(page.url);
+    if (fingerprint === undefined) return undefined;
+    this.current.set(mirrored.url, `${fingerprint}#mirror`);
+    if (!this.linked.has(page.url)) return undefined;
+    const [previous, stamp] = this.previous.get(mirrored.url) ?? [];
+    const file = this.fileOf(mirrored.url);
+    return previous === `${fingerprint}#mirror` && stamp !== undefined && fileStamp(file) === stamp ? file : undefined;
+  }
+
+  /** The text of a linked page, for the rare copy that must be made again from it. */
+  textOf(page: Page): Page {
+    const file = this.linked.get(page.url);
+    return file === undefined ? page : { ...page, contents: readFileSync(file, 'utf8') };
   }
 
   /** Record this build's fingerprints beside the output folder it just committed. */
@@ -142,6 +162,6 @@ export async function openPageReuse(options: OpenPageReuseOptions): Promise<Page
   const { cacheDir, model } = options;
   if (cacheDir === undefined) return undefined;
   const theme = themeFingerprint(options.themeDirs, `${await toolFingerprint()}\nstrict=${options.strict}\n`);
-  const link = !model.config.search && mirrorSettings(model.config) === undefined;
+  const link = !model.config.search;
   return PageReuse.open({ cacheDir, outDir: options.outDir, model, theme, link });
 }

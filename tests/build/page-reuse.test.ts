@@ -176,6 +176,24 @@ describe('warm builds reuse unchanged pages', () => {
     expect(lastReused).toBe(inodes(dist).size - 2);
   });
 
+  it('links the 简/繁 copies of unchanged pages too, and makes a missing copy again', async () => {
+    const site = freshSite({ permalink: '/news/:slug/', search: false });
+    const dist = await diskBuild(site, { workers: 0 });
+    const before = inodes(dist);
+    expect(before.has('zh-hant/news/a007/index.html')).toBe(true);
+    rmSync(path.join(dist, 'zh-hant/news/a003/index.html'));
+    edit(site, 'content/news/a007.md', source(7, '更正：第7次工作会议'));
+    await diskBuild(site, { workers: 0 });
+    expect(tree(dist)).toEqual(await coldTree(site, { workers: 0 }));
+    expect(readFileSync(path.join(dist, 'zh-hant/news/a007/index.html'), 'utf8')).toContain('更正：第7次工作會議');
+    const keptPages = kept(before, dist);
+    expect(keptPages).toContain('zh-hant/news/a020/index.html');
+    expect(keptPages).not.toContain('zh-hant/news/a007/index.html');
+    // Every copy follows its page, except the one removed from dist/, made again from its page's text.
+    expect(keptPages).toContain('news/a003/index.html');
+    expect(keptPages.filter((n) => n.startsWith('zh-hant/'))).toEqual(keptPages.filter((n) => !n.startsWith('zh-hant/') && n !== 'news/a003/index.html').map((n) => `zh-hant/${n}`));
+  });
+
   it('reads unchanged pages back for the mirror and the search index, with the same output', async () => {
     const site = freshSite({ permalink: '/news/:slug/' });
     const dist = await diskBuild(site, { workers: 0 });
