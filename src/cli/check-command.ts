@@ -1,4 +1,8 @@
+import path from 'node:path';
 import { analyzeSite } from '../build/build.js';
+import { isContentError } from '../diagnostics/content-error.js';
+import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createRenderer, themeDirsFor } from '../render/index.js';
 import { formatEncodingReport } from '../text/decode/index.js';
 import type { DecodedSource } from '../text/types.js';
 import type { SiteFlags } from './build-command.js';
@@ -16,7 +20,7 @@ export interface CheckFlags extends SiteFlags {
 
 /** `broadsheet check`: decode, repair, validate every source and report, writing nothing. */
 export async function checkCommand(flags: CheckFlags, io: CliIo): Promise<number> {
-  const analysis = await analyzeSite({
+  const analyzed = await analyzeSite({
     root: io.cwd,
     ...(flags.content !== undefined && { contentDir: flags.content }),
     ...(flags.config !== undefined && { configFile: flags.config }),
@@ -25,6 +29,8 @@ export async function checkCommand(flags: CheckFlags, io: CliIo): Promise<number
     strict: flags.strict ?? false,
     now: buildTime(io.env),
   });
+  const diagnostics = [...analyzed.diagnostics, ...templateProblems(io.cwd, flags.strict ?? false)].sort(compareDiagnostics);
+  const analysis = { ...analyzed, diagnostics, ok: analyzed.ok && !hasErrors(diagnostics) };
   const outcomes = analysis.stats.outcomes;
   if (flags.format === 'json') {
     io.out(JSON.stringify({
@@ -46,4 +52,15 @@ export async function checkCommand(flags: CheckFlags, io: CliIo): Promise<number
   io.err(`Checked ${analysis.stats.sources} sources: ${errors} errors, ${analysis.diagnostics.length - errors} warnings, ${analysis.stats.repairs} repairs`);
   if (outcomes.length > 0) io.err(`Encodings: ${encodingSummary(analysis.stats)}`);
   return analysis.ok ? 0 : 1;
+}
+
+/** Compile every template of the site and the default theme, as a build would before rendering. */
+function templateProblems(root: string, strict: boolean): readonly Diagnostic[] {
+  try {
+    createRenderer({ themeDirs: themeDirsFor(path.join(root, 'templates')), strict, displayRoot: root });
+    return [];
+  } catch (error) {
+    if (isContentError(error)) return error.diagnostics;
+    throw error;
+  }
 }

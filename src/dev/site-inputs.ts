@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { displayPath } from '../build/build.js';
 import { loadConfig } from '../config/load.js';
 import type { SiteConfig } from '../config/schema.js';
-import { createRenderer, defaultThemeDir, type Renderer } from '../render/index.js';
+import { createRenderer, themeDirsFor, type Renderer } from '../render/index.js';
 import type { DevSitePaths } from './site-paths.js';
 
 /** The site config, with the session's baseUrl override. */
@@ -14,6 +12,5 @@ export function loadSiteConfig(options: { readonly paths: DevSitePaths; readonly
 
 /** The renderer over the site's own templates/ first, then the default theme, as `build` searches them. */
 export function makeRenderer(paths: DevSitePaths): Renderer {
-  const dirs = [existsSync(paths.templates) ? paths.templates : undefined, defaultThemeDir()].filter((d): d is string => d !== undefined);
-  return createRenderer({ themeDirs: [...new Set(dirs.map((d) => path.resolve(d)))], strict: false, displayRoot: paths.root });
+  return createRenderer({ themeDirs: themeDirsFor(paths.templates), strict: false, displayRoot: paths.root });
 }

@@ -9,4 +9,4 @@ export { dateFilters, chineseDate, chineseWeekday, chineseDateTime, isoDateTime,
 export { siteView, absoluteUrl } from './site-view.js';
 export type { SiteView, LinkView, FooterItemView } from './site-view.js';
 export type { Page } from './page.js';
-export { defaultThemeDir } from './theme-dir.js';
+export { defaultThemeDir, themeDirsFor } from './theme-dir.js';

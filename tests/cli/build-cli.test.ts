@@ -92,3 +92,16 @@ describe('the build report', () => {
     ]);
   });
 });
+
+describe('broadsheet check on templates', () => {
+  it('compiles the templates and reports a syntax error at its line, writing nothing', async () => {
+    site = makeSite({
+      'content/a.md': article({ title: '新闻', date: '2024-01-01' }, '正文。'),
+      'templates/article.njk': '{% extends "base.njk" %}\n{% block main %}\n{% if article.title %}\n{% endblock %}\n',
+    });
+    const io = captureIo(site.root);
+    expect(await main(['check'], io)).toBe(1);
+    expect(io.stderr.find((l) => l.includes('[template/syntax]'))).toMatch(/^templates\/article\.njk:\d+:\d+: error: .*\[template\/syntax\]/);
+    expect(existsSync(path.join(site.root, 'dist'))).toBe(false);
+  });
+});
