@@ -8,7 +8,8 @@ import type { Article } from '../content/types.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isContentError } from '../diagnostics/content-error.js';
 import { createRenderer, renderSite } from '../render/index.js';
-import { mirrorPage, mirrorSettings } from '../render/mirror.js';
+import type { Renderer } from '../render/environment.js';
+import { mirrorSettings } from '../render/mirror.js';
 import { createSearchIndexer, type SearchIndexer } from '../search/search-index.js';
 import type { Page } from '../render/page.js';
 import { buildSiteModel } from '../site/model.js';
@@ -198,33 +199,24 @@ async function collectArticles(paths: BuildPaths, config: SiteConfig, options: B
 
 /** Render every page into the writer and swap the result in; any failure leaves dist/ as it was. */
 async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOptions, diagnostics: Diagnostic[], writer: Writer): Promise<{ pages: number; reusedPages: number }> {
-  const siteTemplates = path.join(paths.root, 'templates');
-  const themeDirs = [...new Set([existsSync(siteTemplates) ? siteTemplates : undefined, defaultThemeDir].filter((d): d is string => d !== undefined).map((d) => path.resolve(d)))];
   const registry = new OutputRegistry();
   const mirror = mirrorSettings(model.config);
   let search: SearchIndexer | undefined;
   let reuse: PageReuse | undefined;
   try {
-    const strict = options.strict ?? false;
-    const baseRenderer = createRenderer({ themeDirs, strict, displayRoot: paths.root });
-    // Pages whose inputs did not change since the previous build are taken from its output, not rendered again.
-    const outDir = writer instanceof FsWriter ? writer.outDir : undefined;
-    reuse = outDir === undefined ? undefined : await openPageReuse({ cacheDir: options.cacheDir, outDir, model, themeDirs, strict });
-    const renderer = reuse?.wrap(baseRenderer) ?? baseRenderer;
+    let renderer: Renderer;
+    ({ renderer, reuse } = await openRendering(model, paths, options, writer));
     if (model.config.search) search = await createSearchIndexer();
     // The mirror is its own step (not a template pass) so its cost can be measured apart; on large sites it runs on worker threads.
     const workers = options.workers ?? defaultWorkerCount(model.articles.length);
-    // A linked page's copy is linked too; made again from the page's previous text when it cannot be.
-    const writeMirrored = async (page: Page, copy: Page): Promise<void> => {
-      const from = reuse?.mirrorFile(page, copy);
-      const mirrored = from === undefined && reuse?.linkedFile(page.url) !== undefined && mirror ? mirrorPage(reuse.textOf(page), mirror) ?? copy : copy;
-      await search?.add(mirrored);
-      await writeClaimed(writer, registry, mirrored, diagnostics, false, from);
-    };
     for await (const { page, mirrored } of mirrorPages(renderSite(model, renderer), mirror, workers)) {
       await search?.add(page);
       await writeClaimed(writer, registry, page, diagnostics, false, reuse?.linkedFile(page.url));
-      if (mirrored) await writeMirrored(page, mirrored);
+      if (mirrored) {
+        const copy = reuse && mirror ? reuse.mirrorCopy(page, mirrored, mirror) : { page: mirrored };
+        await search?.add(copy.page);
+        await writeClaimed(writer, registry, copy.page, diagnostics, false, copy.from);
+      }
     }
     for (const page of await readPublicPages(path.join(paths.root, 'public'), paths.root)) {
       await writeClaimed(writer, registry, page, diagnostics, true);
@@ -246,6 +238,17 @@ async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOpti
   await writer.commit();
   await reuse?.save();
   return { pages: registry.size, reusedPages: reuse?.reused ?? 0 };
+}
+
+/** The theme's renderer; when the build keeps a cache and writes files, wrapped to skip pages whose inputs did not change. */
+async function openRendering(model: SiteModel, paths: BuildPaths, options: BuildOptions, writer: Writer): Promise<{ renderer: Renderer; reuse?: PageReuse }> {
+  const siteTemplates = path.join(paths.root, 'templates');
+  const themeDirs = [...new Set([existsSync(siteTemplates) ? siteTemplates : undefined, defaultThemeDir].filter((d): d is string => d !== undefined).map((d) => path.resolve(d)))];
+  const strict = options.strict ?? false;
+  const renderer = createRenderer({ themeDirs, strict, displayRoot: paths.root });
+  const outDir = writer instanceof FsWriter ? writer.outDir : undefined;
+  const reuse = outDir === undefined ? undefined : await openPageReuse({ cacheDir: options.cacheDir, outDir, model, themeDirs, strict });
+  return reuse ? { renderer: reuse.wrap(renderer), reuse } : { renderer };
 }
 
 async function writeClaimed(writer: Writer, registry: OutputRegistry, page: Page, diagnostics: Diagnostic[], overridesTheme = false, linkFrom?: string): Promise<void> {

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Renderer } from '../render/environment.js';
+import { mirrorPage, type MirrorSettings } from '../render/mirror.js';
 import type { Page } from '../render/page.js';
 import { siteView } from '../render/site-view.js';
 import type { SiteModel } from '../site/types.js';
@@ -65,23 +66,20 @@ export class PageReuse {
   }
 
   /**
-   * The previous file of a page's other-script copy when the page itself is linked and the copy is
-   * unchanged too (the copy is decided by the page: its fingerprint is the page's, marked).
+   * A page's other-script copy, and the previous file to link for it when the page itself was
+   * linked and the copy is unchanged too (its fingerprint is the page's, marked). A linked page
+   * whose old copy is gone has its copy made again from the page's previous text.
    */
-  mirrorFile(page: Page, mirrored: Page): string | undefined {
+  mirrorCopy(page: Page, copy: Page, settings: MirrorSettings): { readonly page: Page; readonly from?: string } {
     const fingerprint = this.current.get(page.url);
-    if (fingerprint === undefined) return undefined;
-    this.current.set(mirrored.url, `${fingerprint}#mirror`);
-    if (!this.linked.has(page.url)) return undefined;
-    const [previous, stamp] = this.previous.get(mirrored.url) ?? [];
-    const file = this.fileOf(mirrored.url);
-    return previous === `${fingerprint}#mirror` && stamp !== undefined && fileStamp(file) === stamp ? file : undefined;
-  }
-
-  /** The text of a linked page, for the rare copy that must be made again from it. */
-  textOf(page: Page): Page {
-    const file = this.linked.get(page.url);
-    return file === undefined ? page : { ...page, contents: readFileSync(file, 'utf8') };
+    if (fingerprint === undefined) return { page: copy };
+    this.current.set(copy.url, `${fingerprint}#mirror`);
+    const linked = this.linked.get(page.url);
+    if (linked === undefined) return { page: copy };
+    const [previous, stamp] = this.previous.get(copy.url) ?? [];
+    const file = this.fileOf(copy.url);
+    if (previous === `${fingerprint}#mirror` && stamp !== undefined && fileStamp(file) === stamp) return { page: copy, from: file };
+    return { page: mirrorPage({ ...page, contents: readFileSync(linked, 'utf8') }, settings) ?? copy };
   }
 
   /** Record this build's fingerprints beside the output folder it just committed. */
