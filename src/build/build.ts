@@ -70,6 +70,8 @@ export interface BuildStats {
   readonly cached: number;
   /** Pages taken over from the previous output because their inputs did not change. */
   readonly reusedPages: number;
+  /** The config left `search` out and the site is too large for the search index by default. */
+  readonly searchLeftOut?: boolean;
   readonly outcomes: readonly SourceOutcome[];
 }
 
@@ -126,7 +128,8 @@ export async function analyzeSite(options: BuildOptions): Promise<SiteAnalysis> 
   const now = zonedDate(options.now, config.timezone);
   const model = buildSiteModel(collected.articles, { config, now, includesDrafts: options.drafts ?? false });
   const diagnostics = sorted([...collected.diagnostics, ...findUrlCollisions(model.articles)]);
-  return { ok: !failed(diagnostics, options), diagnostics, stats: { ...collected.stats, pages: 0, reusedPages: 0 }, model };
+  const searchLeftOut = config.search === undefined && model.config.search === false;
+  return { ok: !failed(diagnostics, options), diagnostics, stats: { ...collected.stats, pages: 0, reusedPages: 0, searchLeftOut }, model };
 }
 
 const emptyStats: BuildStats = { sources: 0, articles: 0, pages: 0, reusedPages: 0, drafts: 0, future: 0, repairs: 0, cached: 0, outcomes: [] };

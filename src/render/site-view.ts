@@ -77,7 +77,7 @@ function buildSiteView(model: SiteModel): SiteView {
     footer: footerItems(config.footer),
     includesDrafts: model.includesDrafts,
     feeds: feedLinks(config.title, '/'),
-    search: config.search,
+    search: config.search === true,
   };
 }
 

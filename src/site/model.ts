@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config/schema.js';
+import { decideSearch } from './search-default.js';
 import type { Article, ZonedDate } from '../content/types.js';
 import type { ColumnModel, MonthArchive, Neighbours, SiteModel, TagModel, YearArchive } from './types.js';
 
@@ -19,7 +20,7 @@ export function compareNewestFirst(a: Article, b: Article): number {
 export function buildSiteModel(articles: readonly Article[], options: SiteModelOptions): SiteModel {
   const sorted = [...articles].sort(compareNewestFirst);
   return {
-    config: options.config,
+    config: decideSearch(options.config, sorted.length),
     articles: sorted,
     columns: columnsOf(sorted, options.config),
     tags: tagsOf(sorted),

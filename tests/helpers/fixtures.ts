@@ -1,4 +1,5 @@
 import { siteConfigSchema, type SiteConfigInput } from '../../src/config/schema.js';
+import { decideSearch } from '../../src/site/search-default.js';
 import type { Article, ZonedDate } from '../../src/content/types.js';
 import type { MonthArchive, Neighbours, SiteModel, YearArchive } from '../../src/site/types.js';
 
@@ -55,7 +56,8 @@ export function makeSiteModel(
   configOverrides: Partial<SiteConfigInput> = {},
   modelOverrides: Partial<Pick<SiteModel, 'now' | 'includesDrafts'>> = {},
 ): SiteModel {
-  const config = siteConfigSchema.parse({ title: '历下区人民政府', baseUrl: 'https://www.lixia.gov.cn', ...configOverrides });
+  // As buildSiteModel does: `search` left out is decided by the number of articles.
+  const config = decideSearch(siteConfigSchema.parse({ title: '历下区人民政府', baseUrl: 'https://www.lixia.gov.cn', ...configOverrides }), articles.length);
   const sorted = [...articles].sort((a, b) => b.date.epochMs - a.date.epochMs || (a.url < b.url ? -1 : 1));
   const neighbours = new Map<string, Neighbours>();
   sorted.forEach((article, i) => {
