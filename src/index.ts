@@ -2,7 +2,7 @@
 export * from './diagnostics/index.js';
 
 // The whole build
-export { build, analyzeSite, defaultThemeDir } from './build/build.js';
+export { build, analyzeSite } from './build/build.js';
 export type { BuildOptions, BuildResult, BuildStats, SiteAnalysis } from './build/build.js';
 export { processSource, formatOf } from './build/source-pipeline.js';
 export type { SourceOutcome } from './build/source-pipeline.js';
@@ -40,7 +40,7 @@ export { parseDateText, resolveDate, zonedDate } from './content/dates.js';
 export type * from './site/types.js';
 export { buildSiteModel } from './site/model.js';
 export { paginate } from './site/paginate.js';
-export { createRenderer, renderSite, renderArticlePage } from './render/index.js';
+export { createRenderer, renderSite, renderArticlePage, defaultThemeDir, themeDirsFor } from './render/index.js';
 export type { Page } from './render/page.js';
 
 // outputs/

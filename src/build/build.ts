@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config/load.js';
 import type { SiteConfig } from '../config/schema.js';
 import { zonedDate } from '../content/dates.js';
 import type { Article } from '../content/types.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isContentError } from '../diagnostics/content-error.js';
-import { createRenderer, renderSite } from '../render/index.js';
+import { createRenderer, renderSite, themeDirsFor } from '../render/index.js';
 import type { Renderer } from '../render/environment.js';
 import { mirrorSettings } from '../render/mirror.js';
 import { createSearchIndexer, type SearchIndexer } from '../search/search-index.js';
@@ -28,9 +26,6 @@ import { openPageReuse, type PageReuse } from './page-reuse.js';
 import { processSources } from './process-sources.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import { defaultWorkerCount, inlineProcessor, workerProcessor } from './source-pool.js';
-
-/** The default theme shipped with the package. */
-export const defaultThemeDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /** Options of `build`; paths are relative to `root`. */
 export interface BuildOptions {
@@ -245,8 +240,7 @@ async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOpti
 
 /** The theme's renderer; when the build keeps a cache and writes files, wrapped to skip pages whose inputs did not change. */
 async function openRendering(model: SiteModel, paths: BuildPaths, options: BuildOptions, writer: Writer): Promise<{ renderer: Renderer; reuse?: PageReuse }> {
-  const siteTemplates = path.join(paths.root, 'templates');
-  const themeDirs = [...new Set([existsSync(siteTemplates) ? siteTemplates : undefined, defaultThemeDir].filter((d): d is string => d !== undefined).map((d) => path.resolve(d)))];
+  const themeDirs = themeDirsFor(path.join(paths.root, 'templates'));
   const strict = options.strict ?? false;
   const renderer = createRenderer({ themeDirs, strict, displayRoot: paths.root });
   const outDir = writer instanceof FsWriter ? writer.outDir : undefined;
