@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { displayPath } from '../build/build.js';
+import { displayPath, resolveSitePaths } from '../build/site-paths.js';
 import { configKeyPosition } from '../config/resolve.js';
 import { compareDiagnostics, errorDiagnostic, hasErrors, warningDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteModel } from '../site/types.js';
@@ -29,9 +29,7 @@ export interface AuditOptions {
 
 /** Run every check of the site audit on the model and the built site in the output folder. */
 export async function auditSite(options: AuditOptions): Promise<AuditReport> {
-  const root = path.resolve(options.root);
-  const outDir = path.resolve(root, options.outDir ?? 'dist');
-  const configPath = path.resolve(root, options.configFile ?? 'site.config.json');
+  const { root, out: outDir, config: configPath, content: contentDir } = resolveSitePaths(options.root, options);
   const configFile = displayPath(root, configPath);
   const configText = await readFile(configPath, 'utf8').catch(() => '');
   const { config } = options.model;
@@ -42,7 +40,7 @@ export async function auditSite(options: AuditOptions): Promise<AuditReport> {
   const words = await loadWordList(root, config.audit.wordList, diagnostics);
   const stored = await readManifest(root);
   if (stored.problem !== undefined) diagnostics.push(manifestWarning(stored.problem));
-  diagnostics.push(...await auditSources({ root, contentDir: path.resolve(root, options.contentDir ?? 'content'), model: options.model, manifest: stored.manifest, words }));
+  diagnostics.push(...await auditSources({ root, contentDir, model: options.model, manifest: stored.manifest, words }));
   const distDisplay = displayPath(root, outDir);
   if (!(await distExists(outDir))) {
     diagnostics.push(errorDiagnostic({ file: distDisplay, code: 'audit/no-site', message: 'there is no built site to audit', note: 'run `broadsheet build` first' }));

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { SiteConfig } from '../config/schema.js';
 import { zonedDate } from '../content/dates.js';
@@ -18,6 +17,7 @@ import { OutputRegistry } from '../write/collisions.js';
 import { DiscardWriter } from '../write/discard-writer.js';
 import { FsWriter } from '../write/fs-writer.js';
 import type { Writer } from '../write/writer.js';
+import { displayPath, resolveSitePaths, type SitePaths } from './site-paths.js';
 import { readPublicPages } from './public-files.js';
 import { BodyStore } from './body-store.js';
 import { ContentCache } from './content-cache.js';
@@ -73,28 +73,8 @@ export interface BuildStats {
 /** What a build did. Nothing is written when `ok` is false. */
 export type BuildResult = SiteAnalysis;
 
-/** Resolved folder names of a build. */
-interface BuildPaths {
-  readonly root: string;
-  readonly content: string;
-  readonly out: string;
-  readonly config: string;
-}
-
-function resolvePaths(options: BuildOptions): BuildPaths {
-  const at = (p: string) => path.resolve(options.root, p);
-  return {
-    root: path.resolve(options.root),
-    content: at(options.contentDir ?? 'content'),
-    out: at(options.outDir ?? 'dist'),
-    config: at(options.configFile ?? 'site.config.json'),
-  };
-}
-
-/** How diagnostics name a path: relative to the site root when inside it. */
-export function displayPath(root: string, p: string): string {
-  const rel = path.relative(root, p);
-  return (rel.startsWith('..') || path.isAbsolute(rel) ? p : rel).split(path.sep).join('/') || '.';
+function resolvePaths(options: BuildOptions): SitePaths {
+  return resolveSitePaths(options.root, options);
 }
 
 /** Everything known about a site before anything is rendered. */
@@ -147,7 +127,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * A build that already failed still renders its good articles into nowhere, so template problems
  * are reported in the same run as content problems (the rest was reported by the analysis).
  */
-async function templateProblems(model: SiteModel, paths: BuildPaths, options: BuildOptions): Promise<Diagnostic[]> {
+async function templateProblems(model: SiteModel, paths: SitePaths, options: BuildOptions): Promise<Diagnostic[]> {
   const found: Diagnostic[] = [];
   await writeSite(model, paths, options, found, new DiscardWriter());
   return found.filter((d) => d.code.startsWith('template/'));
@@ -162,7 +142,7 @@ function sorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 }
 
 /** Read and process every source; leave out drafts and future articles unless asked for. */
-async function collectArticles(paths: BuildPaths, config: SiteConfig, options: BuildOptions) {
+async function collectArticles(paths: SitePaths, config: SiteConfig, options: BuildOptions) {
   const contentDisplay = displayPath(paths.root, paths.content);
   const found = await findSources(paths.content, contentDisplay);
   const diagnostics: Diagnostic[] = [...found.diagnostics];
@@ -196,7 +176,7 @@ async function collectArticles(paths: BuildPaths, config: SiteConfig, options: B
 }
 
 /** Render every page into the writer and swap the result in; any failure leaves dist/ as it was. */
-async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOptions, diagnostics: Diagnostic[], writer: Writer): Promise<{ pages: number; reusedPages: number }> {
+async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptions, diagnostics: Diagnostic[], writer: Writer): Promise<{ pages: number; reusedPages: number }> {
   const registry = new OutputRegistry();
   const mirror = mirrorSettings(model.config);
   let search: SearchIndexer | undefined;
@@ -216,7 +196,7 @@ async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOpti
         await writeClaimed(writer, registry, copy.page, diagnostics, false, copy.from);
       }
     }
-    for (const page of await readPublicPages(path.join(paths.root, 'public'), paths.root)) {
+    for (const page of await readPublicPages(paths.public, paths.root)) {
       await writeClaimed(writer, registry, page, diagnostics, true);
     }
     const indexPages = search ? await search.finish() : [];
@@ -239,8 +219,8 @@ async function writeSite(model: SiteModel, paths: BuildPaths, options: BuildOpti
 }
 
 /** The theme's renderer; when the build keeps a cache and writes files, wrapped to skip pages whose inputs did not change. */
-async function openRendering(model: SiteModel, paths: BuildPaths, options: BuildOptions, writer: Writer): Promise<{ renderer: Renderer; reuse?: PageReuse }> {
-  const themeDirs = themeDirsFor(path.join(paths.root, 'templates'));
+async function openRendering(model: SiteModel, paths: SitePaths, options: BuildOptions, writer: Writer): Promise<{ renderer: Renderer; reuse?: PageReuse }> {
+  const themeDirs = themeDirsFor(paths.templates);
   const strict = options.strict ?? false;
   const renderer = createRenderer({ themeDirs, strict, displayRoot: paths.root });
   const outDir = writer instanceof FsWriter ? writer.outDir : undefined;

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { defaultConfigFile } from '../config/load.js';
 import { isContentError } from '../diagnostics/content-error.js';
 import { auditCommand } from './audit-command.js';
 import { buildCommand } from './build-command.js';
@@ -16,7 +17,7 @@ function siteOptions(command: Command): Command {
   return command
     .option('--content <dir>', 'content folder', 'content')
     .option('--out <dir>', 'output folder', 'dist')
-    .option('--config <file>', 'site config file', 'site.config.json')
+    .option('--config <file>', 'site config file', defaultConfigFile)
     .option('--base-url <url>', 'override baseUrl from the config (preview deployments)');
 }
 
@@ -50,7 +51,7 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     .option('--port <n>', 'port (default 8080, or the next free one)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--content <dir>', 'content folder', 'content')
-    .option('--config <file>', 'site config file', 'site.config.json')
+    .option('--config <file>', 'site config file', defaultConfigFile)
     .option('--base-url <url>', 'override baseUrl from the config')
     .option('--no-drafts', 'hide drafts (shown and marked by default)')
     .option('--future', 'include articles dated after now')
@@ -61,7 +62,7 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     .option('--column <column>', 'column key or name')
     .option('--slug <slug>', 'file name and URL segment (default: pinyin of the title)')
     .option('--content <dir>', 'content folder', 'content')
-    .option('--config <file>', 'site config file', 'site.config.json')
+    .option('--config <file>', 'site config file', defaultConfigFile)
     .action((title: string, flags) => run(newCommand(title, flags, io)));
   cli.command('decode')
     .description('detect and decode files; print encoding, evidence and confidence')

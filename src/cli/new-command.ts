@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig } from '../config/load.js';
+import { defaultConfigFile, loadConfig } from '../config/load.js';
 import { zonedDate } from '../content/dates.js';
 import { resolveColumn } from '../content/column.js';
 import { slugProblem } from '../content/slug.js';
@@ -20,7 +20,7 @@ export interface NewFlags {
 
 /** `broadsheet new "标题"`: write content/YYYY/MM/<slug>.md with front matter for today. */
 export async function newCommand(title: string, flags: NewFlags, io: CliIo): Promise<number> {
-  const configPath = path.resolve(io.cwd, flags.config ?? 'site.config.json');
+  const configPath = path.resolve(io.cwd, flags.config ?? defaultConfigFile);
   const config = await loadConfig(configPath, path.relative(io.cwd, configPath));
   const now = zonedDate(buildTime(io.env), config.timezone);
   const slug = flags.slug ?? titleSlug(title);

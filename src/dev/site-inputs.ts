@@ -1,4 +1,4 @@
-import { displayPath } from '../build/build.js';
+import { displayPath } from '../build/site-paths.js';
 import { loadConfig } from '../config/load.js';
 import type { SiteConfig } from '../config/schema.js';
 import { createRenderer, themeDirsFor, type Renderer } from '../render/index.js';

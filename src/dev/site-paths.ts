@@ -1,22 +1,15 @@
 import path from 'node:path';
+import { resolveSitePaths, type SitePaths } from '../build/site-paths.js';
 
-/** The absolute paths the dev server reads and watches. */
-export interface DevSitePaths {
-  readonly root: string;
-  readonly content: string;
-  readonly config: string;
-  /** The site's own templates/ (it may not exist). */
-  readonly templates: string;
-  readonly public: string;
-}
+/** The absolute paths the dev server reads and watches (it writes no output folder). */
+export type DevSitePaths = Omit<SitePaths, 'out'>;
 
 /** What kind of input a changed path is. */
 export type ChangeKind = 'config' | 'templates' | 'public' | 'content';
 
 /** Resolve the site's folders against its root, as `build` does. */
-export function resolveDevPaths(root: string, contentDir = 'content', configFile = 'site.config.json'): DevSitePaths {
-  const at = (p: string) => path.resolve(root, p);
-  return { root: path.resolve(root), content: at(contentDir), config: at(configFile), templates: at('templates'), public: at('public') };
+export function resolveDevPaths(root: string, contentDir?: string, configFile?: string): DevSitePaths {
+  return resolveSitePaths(root, { contentDir, configFile });
 }
 
 /** Which input a changed file belongs to, or undefined when none (the build does not read it). */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { displayPath } from '../build/build.js';
+import { displayPath } from '../build/site-paths.js';
 import { ContentCache } from '../build/content-cache.js';
 import { processSources } from '../build/process-sources.js';
 import { processSource, type SourceOutcome } from '../build/source-pipeline.js';

@@ -18,13 +18,6 @@ export function positionAt(text: string, offset: number): Position {
   return { line, column: countCodePoints(text, lineStart, end) + 1 };
 }
 
-/** Shift a position found in a slice that starts at `origin` of the original file. */
-export function offsetPosition(origin: Position, inner: Position): Position {
-  return inner.line === 1
-    ? { line: origin.line, column: origin.column + inner.column - 1 }
-    : { line: origin.line + inner.line - 1, column: inner.column };
-}
-
 function countCodePoints(text: string, start: number, end: number): number {
   let count = 0;
   for (let i = start; i < end; i++) {
