@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { SiteConfig } from '../config/schema.js';
+import type { FoundFile } from '../source/find.js';
+import { defaultReadOptions, readSourceSync } from '../source/read.js';
 import type { SourceFile } from '../source/source-file.js';
-import type { SourceOutcome } from './source-pipeline.js';
+import { processSource, type SourceOutcome } from './source-pipeline.js';
+import { SourceManifest, type ManifestEntry } from './source-manifest.js';
 
 /**
  * Outcomes of the per-file pipeline on disk, keyed by everything that decides them: the source's
@@ -17,13 +20,33 @@ export class ContentCache {
   hits = 0;
   misses = 0;
 
-  private constructor(readonly dir: string, private readonly salt: string) {}
+  private constructor(
+    readonly dir: string,
+    private readonly salt: string,
+    private readonly config: SiteConfig,
+    readonly sources: SourceManifest,
+  ) {}
 
-  /** Open (creating) the cache under `dir` for builds with this config. */
+  /** Open (creating) the cache under `dir` for builds with this config, with the previous build's source manifest. */
   static async open(dir: string, config: SiteConfig): Promise<ContentCache> {
     const entries = path.join(dir, 'content');
     await mkdir(entries, { recursive: true });
-    return new ContentCache(entries, `${await toolFingerprint()}\n${JSON.stringify(config)}\n`);
+    const salt = `${await toolFingerprint()}\n${JSON.stringify(config)}\n`;
+    return new ContentCache(entries, salt, config, SourceManifest.open(dir, salt));
+  }
+
+  /**
+   * A manifest entry's outcome, its article body read from the entry's cache file only when a page
+   * or feed asks for it; a damaged or missing entry is made again from the source (the same bytes).
+   */
+  restore(entry: ManifestEntry, found: FoundFile, displayDir: string): SourceOutcome {
+    this.hits++;
+    const { article } = entry.outcome;
+    if (!article) return entry.outcome;
+    const lazy: Record<string, unknown> = { ...article };
+    // Read again on every use, not kept: a 100,000-article build must not end up holding every body.
+    Object.defineProperty(lazy, 'html', { enumerable: true, get: () => this.body(entry.key) ?? this.remake(entry.key, found, displayDir) });
+    return { ...entry.outcome, article: lazy as unknown as typeof article };
   }
 
   /** The key of a source: a change to any byte, path, config value or the tool gives another key. */
@@ -51,6 +74,26 @@ export class ContentCache {
     const temporary = `${target}.${process.pid}.tmp`;
     await writeFile(temporary, serialize(outcome));
     await rename(temporary, target);
+  }
+
+  private body(key: string): string | undefined {
+    try {
+      return (deserialize(readFileSync(this.entryPath(key))) as SourceOutcome).article?.html;
+    } catch {
+      return undefined;
+    }
+  }
+
+  // Synchronous, on the main thread: only when an entry was damaged or removed since the manifest vouched for it.
+  private remake(key: string, found: FoundFile, displayDir: string): string {
+    const source = readSourceSync(found, { ...defaultReadOptions, displayDir });
+    if (this.keyOf(source) !== key) {
+      throw new Error(`${source.path} changed while the site was being built, and its cache entry is gone: build again`);
+    }
+    const outcome = processSource(source, this.config);
+    if (outcome.article === undefined) throw new Error(`Internal error: ${source.path} no longer gives an article from the same bytes`);
+    writeFileSync(this.entryPath(key), serialize(outcome));
+    return outcome.article.html;
   }
 
   private entryPath(key: string): string {

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FoundFile } from '../source/find.js';
 import type { SourceFile } from '../source/source-file.js';
@@ -6,6 +8,7 @@ import type { ContentCache } from './content-cache.js';
 import { readAllSources } from './read-all.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import type { SourceProcessor } from './source-pool.js';
+import { stampOf, type SourceStamp } from './source-manifest.js';
 
 /** Options of `processSources`. */
 export interface ProcessSourcesOptions {
@@ -39,18 +42,45 @@ export async function processSources(files: readonly FoundFile[], displayDir: st
   const lane = async (): Promise<void> => {
     while (next < batches.length) {
       const i = next++;
-      const read = await readAllSources(batches[i] ?? [], displayDir, size);
-      const outcomes = await processBatch(read.sources, options);
-      results[i] = { outcomes: options.keep ? options.keep(outcomes) : outcomes, diagnostics: read.diagnostics };
-      done += batches[i]?.length ?? 0;
+      const batch = batches[i] ?? [];
+      const known = options.cache ? unchangedSources(batch, displayDir, options.cache) : { outcomes: new Map<string, SourceOutcome>(), stamps: new Map<string, SourceStamp>() };
+      const read = await readAllSources(batch.filter((f) => !known.outcomes.has(f.absolutePath)), displayDir, size);
+      const outcomes = await processBatch(read.sources, options, batch, known.stamps);
+      const fresh = new Map((options.keep ? options.keep(outcomes) : outcomes).map((o) => [o.path, o]));
+      const inOrder = batch.map((f) => known.outcomes.get(f.absolutePath) ?? fresh.get(path.posix.join(displayDir, f.contentPath)));
+      results[i] = { outcomes: inOrder.filter((o): o is SourceOutcome => o !== undefined), diagnostics: read.diagnostics };
+      done += batch.length;
       options.onProgress?.(done, files.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.inFlight ?? 4, batches.length) }, lane));
+  options.cache?.sources.save();
   return { outcomes: results.flatMap((r) => r.outcomes), diagnostics: results.flatMap((r) => r.diagnostics) };
 }
 
-async function processBatch(sources: readonly SourceFile[], options: ProcessSourcesOptions): Promise<SourceOutcome[]> {
+/**
+ * The outcomes of the batch's files that the previous build's manifest still describes (restored,
+ * bodies left on disk), and the stamp of every file, taken before any of them is read.
+ */
+function unchangedSources(batch: readonly FoundFile[], displayDir: string, cache: ContentCache) {
+  const outcomes = new Map<string, SourceOutcome>();
+  const stamps = new Map<string, SourceStamp>();
+  for (const file of batch) {
+    const info = statSync(file.absolutePath, { bigint: true, throwIfNoEntry: false });
+    if (!info) continue;
+    const stamp = stampOf(info);
+    stamps.set(file.absolutePath, stamp);
+    const entry = cache.sources.lookup(file.absolutePath, stamp);
+    // The display path is part of the outcome (diagnostics name it): another --content spelling reads the file again.
+    if (!entry || entry.outcome.path !== path.posix.join(displayDir, file.contentPath)) continue;
+    const outcome = cache.restore(entry, file, displayDir);
+    if (outcome.article) setArticleIdentity(outcome.article, entry.key);
+    outcomes.set(file.absolutePath, outcome);
+  }
+  return { outcomes, stamps };
+}
+
+async function processBatch(sources: readonly SourceFile[], options: ProcessSourcesOptions, batch: readonly FoundFile[], stamps: ReadonlyMap<string, SourceStamp>): Promise<SourceOutcome[]> {
   const { cache, processor } = options;
   if (!cache) return processor.process(sources);
   const keys = sources.map((s) => cache.keyOf(s));
@@ -60,7 +90,14 @@ async function processBatch(sources: readonly SourceFile[], options: ProcessSour
   let f = 0;
   const merged = outcomes.map((o) => o ?? fresh[f++]);
   await Promise.all(merged.map((o, i) => (outcomes[i] === undefined && o ? cache.put(keys[i] ?? '', o) : undefined)));
-  // The cache key decides the outcome, so it names the article for the page fingerprints.
-  merged.forEach((o, i) => o?.article && setArticleIdentity(o.article, keys[i] ?? ''));
+  const absolute = new Map(batch.map((file) => [file.contentPath, file.absolutePath]));
+  merged.forEach((o, i) => {
+    const key = keys[i] ?? '';
+    const file = absolute.get(sources[i]?.contentPath ?? '');
+    const stamp = file === undefined ? undefined : stamps.get(file);
+    if (o && file !== undefined && stamp) cache.sources.record(file, stamp, key, o);
+    // The cache key decides the outcome, so it names the article for the page fingerprints.
+    if (o?.article) setArticleIdentity(o.article, key);
+  });
   return merged.filter((o): o is SourceOutcome => o !== undefined);
 }

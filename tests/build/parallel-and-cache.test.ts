@@ -132,16 +132,29 @@ describe('content cache', () => {
     expect(writer.pages.has('news/a001/index.html')).toBe(false);
   });
 
-  it('treats a damaged entry as a miss and rebuilds it', async () => {
+  it('makes a damaged entry again from its source when its page needs the body', async () => {
     const site = freshSite();
     const cacheDir = freshCacheDir();
     const cold = await buildInMemory(site.root, { cacheDir });
     const entries = path.join(cacheDir, 'content');
-    const first = readdirSync(entries, { recursive: true, encoding: 'utf8' }).find((n) => n.endsWith('.bin'));
+    const first = readdirSync(entries, { recursive: true, encoding: 'utf8' }).find((n) => /[0-9a-f]{64}\.bin$/.test(n));
     expect(first).toBeDefined();
     writeFileSync(path.join(entries, first ?? ''), 'not a cache entry');
+    // The source manifest still vouches for the unchanged file: only its body is made again.
     const { result, writer } = await buildInMemory(site.root, { cacheDir });
-    expect(result.stats.cached).toBe(40);
+    expect(result.stats.cached).toBe(41);
     expect(snapshot(writer)).toEqual(snapshot(cold.writer));
+    expect(readFileSync(path.join(entries, first ?? ''), 'latin1')).not.toBe('not a cache entry');
+  });
+
+  it('reads every source again when the source manifest is damaged, still serving the entries', async () => {
+    const site = freshSite();
+    const cacheDir = freshCacheDir();
+    const cold = await buildInMemory(site.root, { cacheDir });
+    writeFileSync(path.join(cacheDir, 'sources.bin'), 'not a manifest');
+    const { result, writer } = await buildInMemory(site.root, { cacheDir });
+    expect(result.stats.cached).toBe(41);
+    expect(snapshot(writer)).toEqual(snapshot(cold.writer));
+    expect(readFileSync(path.join(cacheDir, 'sources.bin'), 'latin1')).not.toBe('not a manifest');
   });
 });

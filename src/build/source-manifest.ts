@@ -1,0 +1,106 @@
+import { readFileSync, renameSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { SourceOutcome } from './source-pipeline.js';
+
+/** A source file's stat as the manifest compares it: inode, size, mtime and ctime in nanoseconds. */
+export interface SourceStamp {
+  readonly ino: bigint;
+  readonly size: bigint;
+  readonly mtimeNs: bigint;
+  readonly ctimeNs: bigint;
+}
+
+/** What the previous build knew about one source: its stamp, its content-cache key, and its outcome without the article body. */
+export interface ManifestEntry {
+  readonly stamp: SourceStamp;
+  readonly key: string;
+  readonly outcome: SourceOutcome;
+}
+
+interface ManifestFile {
+  readonly salt: string;
+  /** The file-system clock when that build began to stat its sources (the mtime of a file it wrote then). */
+  readonly readStartNs: bigint;
+  readonly entries: Map<string, ManifestEntry>;
+}
+
+/** The stamp of a stat result. */
+export function stampOf(info: BigIntStats): SourceStamp {
+  return { ino: info.ino, size: info.size, mtimeNs: info.mtimeNs, ctimeNs: info.ctimeNs };
+}
+
+/**
+ * Whether a recorded entry still describes the file, git-style: the same inode, size, mtime and
+ * ctime, and a file modified no later than the clock tick its build began reading in (a later
+ * edit within that tick would keep the same mtime: such a "racy" file is always read again).
+ */
+export function entryStillValid(recorded: SourceStamp, now: SourceStamp, readStartNs: bigint): boolean {
+  if (recorded.mtimeNs >= readStartNs) return false;
+  return recorded.ino === now.ino && recorded.size === now.size && recorded.mtimeNs === now.mtimeNs && recorded.ctimeNs === now.ctimeNs;
+}
+
+/**
+ * The previous build's sources in one file (`sources.bin` in the content cache), so a warm build
+ * stats each source instead of reading, hashing and looking it up. Only valid for the same salt
+ * (config and tool); bodies stay in the per-source cache entries.
+ */
+export class SourceManifest {
+  private readonly next = new Map<string, ManifestEntry>();
+  private changed = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly salt: string,
+    private readonly previous: ManifestFile | undefined,
+    private readonly readStartNs: bigint,
+  ) {}
+
+  /** Load the manifest in `dir` for this salt, and note the file-system clock before any source is statted. */
+  static open(dir: string, salt: string): SourceManifest {
+    const file = path.join(dir, 'sources.bin');
+    const clock = path.join(dir, 'sources.clock');
+    writeFileSync(clock, String(process.pid));
+    const readStartNs = statSync(clock, { bigint: true }).mtimeNs;
+    return new SourceManifest(file, salt, loadManifest(file, salt), readStartNs);
+  }
+
+  /** The recorded entry for `absolutePath` when the file is unchanged (see `entryStillValid`), else undefined. */
+  lookup(absolutePath: string, now: SourceStamp): ManifestEntry | undefined {
+    const entry = this.previous?.entries.get(absolutePath);
+    if (!entry || !entryStillValid(entry.stamp, now, this.previous?.readStartNs ?? 0n)) return undefined;
+    this.next.set(absolutePath, entry);
+    return entry;
+  }
+
+  /** Record a source read by this build (its stamp taken before the read). */
+  record(absolutePath: string, stamp: SourceStamp, key: string, outcome: SourceOutcome): void {
+    this.next.set(absolutePath, { stamp, key, outcome: withoutBody(outcome) });
+    this.changed = true;
+  }
+
+  /** Write the manifest when this build read any source or the set of sources changed (temporary name, then rename). */
+  save(): void {
+    if (!this.changed && this.next.size === (this.previous?.entries.size ?? -1)) return;
+    const manifest: ManifestFile = { salt: this.salt, readStartNs: this.readStartNs, entries: this.next };
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, serialize(manifest));
+    renameSync(temporary, this.file);
+  }
+}
+
+function loadManifest(file: string, salt: string): ManifestFile | undefined {
+  try {
+    const manifest = deserialize(readFileSync(file)) as ManifestFile;
+    return manifest.salt === salt && manifest.entries instanceof Map ? manifest : undefined;
+  } catch {
+    // No manifest or an unreadable one: every source is read.
+    return undefined;
+  }
+}
+
+function withoutBody(outcome: SourceOutcome): SourceOutcome {
+  if (!outcome.article) return outcome;
+  const { html: _body, ...article } = outcome.article;
+  return { ...outcome, article: article as typeof outcome.article };
+}

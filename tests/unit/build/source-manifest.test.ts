@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { entryStillValid, SourceManifest, stampOf, type SourceStamp } from '../../../src/build/source-manifest.js';
+import type { SourceOutcome } from '../../../src/build/source-pipeline.js';
+
+const recorded: SourceStamp = { ino: 7n, size: 2500n, mtimeNs: 1_000n, ctimeNs: 1_000n };
+const readStart = 5_000n;
+
+describe('entryStillValid', () => {
+  it.each<[string, Partial<SourceStamp>, bigint, boolean]>([
+    ['the same stat, modified before the build began reading', {}, readStart, true],
+    ['a new size', { size: 2501n }, readStart, false],
+    ['a new mtime', { mtimeNs: 1_001n }, readStart, false],
+    ['mtime put back after an edit (ctime moved)', { ctimeNs: 9_000n }, readStart, false],
+    ['another file renamed over it', { ino: 8n }, readStart, false],
+    ['racy: modified in the clock tick the build began reading in', {}, 1_000n, false],
+    ['racy: modified after the build began reading', {}, 900n, false],
+  ])('%s -> %s', (_, change, start, valid) => {
+    expect(entryStillValid(recorded, { ...recorded, ...change }, start)).toBe(valid);
+  });
+});
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function outcome(html: string): SourceOutcome {
+  return { path: 'content/a.md', repairs: [], diagnostics: [], article: { html, title: '标题' } as unknown as NonNullable<SourceOutcome['article']> };
+}
+
+describe('SourceManifest', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-manifest-'));
+  dirs.push(dir);
+  const source = path.join(dir, 'a.md');
+  const stamp = () => stampOf(statSync(source, { bigint: true }));
+
+  it('vouches for a file recorded before the build began, and keeps bodies out of the manifest', () => {
+    writeFileSync(source, '第一版');
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(source, past, past);
+    const first = SourceManifest.open(dir, 'salt');
+    first.record(source, stamp(), 'key-1', outcome('<p>正文</p>'));
+    first.save();
+    const entry = SourceManifest.open(dir, 'salt').lookup(source, stamp());
+    expect(entry?.key).toBe('key-1');
+    expect(entry?.outcome.article?.title).toBe('标题');
+    expect(entry?.outcome.article && 'html' in entry.outcome.article).toBe(false);
+  });
+
+  it.each([
+    ['another salt (config or tool changed)', () => SourceManifest.open(dir, 'other salt').lookup(source, stamp())],
+    ['a file recorded with an mtime at or after the build began reading (racy)', () => {
+      const future = new Date(Date.now() + 60_000);
+      utimesSync(source, future, future);
+      const racy = SourceManifest.open(dir, 'salt');
+      racy.record(source, stamp(), 'key-2', outcome('<p>正文</p>'));
+      racy.save();
+      return SourceManifest.open(dir, 'salt').lookup(source, stamp());
+    }],
+  ])('trusts nothing for %s', (_, lookup) => {
+    expect(lookup()).toBeUndefined();
+  });
+});
