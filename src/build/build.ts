@@ -223,8 +223,7 @@ async function openRendering(model: SiteModel, paths: SitePaths, options: BuildO
   const themeDirs = themeDirsFor(paths.templates);
   const strict = options.strict ?? false;
   const renderer = createRenderer({ themeDirs, strict, displayRoot: paths.root });
-  const outDir = writer instanceof FsWriter ? writer.outDir : undefined;
-  const reuse = outDir === undefined ? undefined : await openPageReuse({ cacheDir: options.cacheDir, outDir, model, themeDirs, strict });
+  const reuse = writer instanceof FsWriter ? await openPageReuse({ cacheDir: options.cacheDir, writer, model, themeDirs, strict }) : undefined;
   return reuse ? { renderer: reuse.wrap(renderer), reuse } : { renderer };
 }
 

@@ -8,6 +8,8 @@ import type { Page } from '../render/page.js';
 import { siteView } from '../render/site-view.js';
 import type { SiteModel } from '../site/types.js';
 import { urlToOutputPath } from '../site/urls.js';
+import type { FsWriter } from '../write/fs-writer.js';
+import { inPlaceLimit } from '../write/in-place-update.js';
 import { toolFingerprint } from './content-cache.js';
 import { pageFingerprinter, themeFingerprint, type PageFingerprinter, type ThemeFingerprint } from './page-fingerprint.js';
 
@@ -18,6 +20,8 @@ interface PageManifest {
   readonly dir: string;
   /** Per URL: the input fingerprint, and the file's stamp (inode, size, mtime) as this build left it. */
   readonly pages: Readonly<Record<string, readonly [string, string]>>;
+  /** Every output path the build left in the folder: the next in-place update deletes those it no longer produces. */
+  readonly files?: readonly string[];
 }
 
 /** Options of `PageReuse.open`. */
@@ -28,6 +32,8 @@ export interface PageReuseOptions {
   readonly theme: ThemeFingerprint;
   /** Hard-link reused pages instead of rendering them; off when the page's text is needed (the search index). */
   readonly link: boolean;
+  /** The writer into `outDir`: told to update the folder in place when the manifest lists its files. */
+  readonly writer?: FsWriter;
 }
 
 /**
@@ -51,6 +57,7 @@ export class PageReuse {
   /** Load the manifest written beside the current output folder (none when it does not match). */
   static async open(options: PageReuseOptions): Promise<PageReuse> {
     const manifest = await readManifest(manifestPath(options), options.outDir);
+    if (manifest?.files && options.writer) options.writer.updateInPlace(new Set(manifest.files), inPlaceLimit(manifest.files.length));
     const fingerprint = pageFingerprinter(options.theme, siteView(options.model), options.model.now);
     return new PageReuse(options, new Map(Object.entries(manifest?.pages ?? {})), fingerprint);
   }
@@ -82,8 +89,10 @@ export class PageReuse {
     return { page: mirrorPage({ ...page, contents: readFileSync(linked, 'utf8') }, settings) ?? copy };
   }
 
-  /** Record this build's fingerprints beside the output folder it just committed. */
+  /** Record this build's fingerprints beside the output folder it just committed (unless neither changed). */
   async save(): Promise<void> {
+    const { writer } = this.options;
+    if (writer?.untouched && this.sameFingerprints()) return;
     const target = manifestPath(this.options);
     await mkdir(path.dirname(target), { recursive: true });
     const pages: Record<string, readonly [string, string]> = {};
@@ -91,10 +100,17 @@ export class PageReuse {
       const stamp = fileStamp(this.fileOf(url));
       if (stamp !== undefined) pages[url] = [fingerprint, stamp];
     }
-    const manifest: PageManifest = { outDir: this.options.outDir, dir: await dirStamp(this.options.outDir), pages };
+    const files = writer && [...writer.outputs];
+    const manifest: PageManifest = { outDir: this.options.outDir, dir: await dirStamp(this.options.outDir), pages, ...(files && { files }) };
     const temporary = `${target}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(manifest));
     await rename(temporary, target);
+  }
+
+  private sameFingerprints(): boolean {
+    if (this.current.size !== this.previous.size) return false;
+    for (const [url, fingerprint] of this.current) if (this.previous.get(url)?.[0] !== fingerprint) return false;
+    return true;
   }
 
   private render(renderer: Renderer, template: string, context: Readonly<Record<string, unknown>>): string {
@@ -148,8 +164,8 @@ async function dirStamp(dir: string): Promise<string> {
 /** Options of `openPageReuse`, as the build knows them. */
 export interface OpenPageReuseOptions {
   readonly cacheDir: string | undefined;
-  /** The writer's output folder, which holds the previous build's pages. */
-  readonly outDir: string;
+  /** The writer into the output folder, which holds the previous build's pages. */
+  readonly writer: FsWriter;
   readonly model: SiteModel;
   readonly themeDirs: readonly string[];
   readonly strict: boolean;
@@ -161,5 +177,5 @@ export async function openPageReuse(options: OpenPageReuseOptions): Promise<Page
   if (cacheDir === undefined) return undefined;
   const theme = themeFingerprint(options.themeDirs, `${await toolFingerprint()}\nstrict=${options.strict}\n`);
   const link = !model.config.search;
-  return PageReuse.open({ cacheDir, outDir: options.outDir, model, theme, link });
+  return PageReuse.open({ cacheDir, outDir: options.writer.outDir, writer: options.writer, model, theme, link });
 }

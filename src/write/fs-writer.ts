@@ -2,6 +2,8 @@ import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '../render/page.js';
+import { InPlaceUpdate } from './in-place-update.js';
+import { applyJournal, rollForward, writeJournal } from './journal.js';
 import { outputPathProblem, type Writer } from './writer.js';
 
 /** Options of FsWriter. */
@@ -15,14 +17,20 @@ export const defaultFsWriterOptions = { concurrency: 32 } satisfies FsWriterOpti
 
 /**
  * Writes pages into a staging folder beside the output folder and swaps it in whole on commit,
- * so a failed or killed build leaves the previous output exactly as it was.
+ * so a failed or killed build leaves the previous output exactly as it was. In an in-place update
+ * (few changed pages), only the changed pages are staged, and a journal moves them in.
  */
 export class FsWriter implements Writer {
   readonly staging: string;
   readonly previous: string;
+  /** Every output path of this build (written, linked or kept). */
+  readonly outputs = new Set<string>();
+  /** After commit: true when the output folder was left exactly as it was (nothing changed). */
+  untouched = false;
   private readonly madeDirs = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
   private failure: unknown;
+  private update: InPlaceUpdate | undefined;
 
   private constructor(readonly outDir: string, private readonly options: FsWriterOptions) {
     const parent = path.dirname(outDir);
@@ -34,6 +42,7 @@ export class FsWriter implements Writer {
   /** Prepare a fresh staging folder, first repairing what an interrupted build may have left. */
   static async open(outDir: string, options: FsWriterOptions = defaultFsWriterOptions): Promise<FsWriter> {
     const writer = new FsWriter(path.resolve(outDir), options);
+    await rollForward(writer.outDir, writer.staging);
     await recoverInterruptedSwap(writer.outDir, writer.previous);
     await rm(writer.staging, { recursive: true, force: true });
     await mkdir(writer.staging, { recursive: true });
@@ -41,16 +50,59 @@ export class FsWriter implements Writer {
     return writer;
   }
 
+  /**
+   * Update the output folder in place on commit instead of swapping in a new tree, while at most
+   * `limit` files change; `previousFiles` are the output paths the previous build left there.
+   */
+  updateInPlace(previousFiles: ReadonlySet<string>, limit: number): void {
+    this.update = new InPlaceUpdate(previousFiles, limit);
+  }
+
+  /** Whether this writer is (still) updating the output folder in place. */
+  get inPlace(): boolean {
+    return this.update !== undefined;
+  }
+
   async write(page: Page): Promise<void> {
+    this.outputs.add(page.outputPath);
+    if (this.update && InPlaceUpdate.sameFile(this.outputFile(page.outputPath), page.contents)) {
+      checkOutputPath(page);
+      this.update.kept.push(page.outputPath);
+      return;
+    }
     await this.queue(page, (target) => writeFile(target, page.contents));
+    this.staged(page.outputPath);
   }
 
   /** Put an existing file (a previous build's identical page) at the page's path: a hard link, or a copy across devices. */
   async link(page: Page, existing: string): Promise<void> {
     if (this.failure !== undefined) throw this.failure;
     checkOutputPath(page);
+    this.outputs.add(page.outputPath);
+    if (this.update && existing === this.outputFile(page.outputPath)) {
+      this.update.kept.push(page.outputPath);
+      return;
+    }
+    this.linkIntoStaging(page.outputPath, existing);
+    this.staged(page.outputPath);
+  }
+
+  private outputFile(outputPath: string): string {
+    return path.join(this.outDir, ...outputPath.split('/'));
+  }
+
+  private staged(outputPath: string): void {
+    if (!this.update) return;
+    this.update.staged.push(outputPath);
+    if (!this.update.overLimit) return;
+    // Too many changes for an in-place update: the unchanged files join the staging folder, which is swapped in whole.
+    for (const kept of this.update.kept) this.linkIntoStaging(kept, this.outputFile(kept));
+    this.update = undefined;
+  }
+
+  private linkIntoStaging(outputPath: string, existing: string): void {
     // Synchronous: a link is one quick system call, far cheaper than a round trip through the thread pool.
-    const target = path.join(this.staging, ...page.outputPath.split('/'));
+    const target = path.join(this.staging, ...outputPath.split('/'));
     const dir = path.dirname(target);
     if (!this.madeDirs.has(dir)) {
       mkdirSync(dir, { recursive: true });
@@ -94,10 +146,22 @@ export class FsWriter implements Writer {
   async commit(): Promise<void> {
     await Promise.all(this.inFlight);
     if (this.failure !== undefined) throw this.failure;
+    if (this.update) return this.commitInPlace(this.update);
     const hadOutput = await exists(this.outDir);
     if (hadOutput) await rename(this.outDir, this.previous);
     await rename(this.staging, this.outDir);
     if (hadOutput) await rm(this.previous, { recursive: true, force: true });
+  }
+
+  private async commitInPlace(update: InPlaceUpdate): Promise<void> {
+    const journal = update.journal(this.outputs);
+    if (journal.renames.length === 0 && journal.deletes.length === 0) {
+      await rm(this.staging, { recursive: true, force: true });
+      this.untouched = true;
+      return;
+    }
+    await writeJournal(this.outDir, journal);
+    await applyJournal(this.outDir, this.staging, journal);
   }
 
   async abort(): Promise<void> {
