@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -202,4 +202,100 @@ describe('warm builds reuse unchanged pages', () => {
     expect(tree(dist)).toEqual(await coldTree(site, { workers: 0 }));
     expect(readFileSync(path.join(dist, 'zh-hant/news/a007/index.html'), 'utf8')).toContain('更正：第7次工作會議');
   }, 60_000);
+});
+
+/** Every file's ctime: a file linked into a new tree, renamed or rewritten gets a new one. */
+function ctimes(dir: string): Map<string, bigint> {
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  return new Map(names.map((n) => [n, statSync(path.join(dir, n), { bigint: true }).ctimeNs]));
+}
+
+/** Folders under `dir` with nothing in them (a cold build makes none). */
+function emptyFolders(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => statSync(path.join(dir, n)).isDirectory() && readdirSync(path.join(dir, n)).length === 0);
+}
+
+describe('warm builds update dist/ in place when few pages change', () => {
+  it('leaves dist/ untouched when nothing changed: no file or folder is written, linked or renamed', async () => {
+    const site = freshSite();
+    const dist = await diskBuild(site);
+    await diskBuild(site);
+    const before = ctimes(dist);
+    const folder = statSync(dist, { bigint: true });
+    await diskBuild(site);
+    expect(ctimes(dist)).toEqual(before);
+    expect(statSync(dist, { bigint: true }).ctimeNs).toBe(folder.ctimeNs);
+    expect(readdirSync(site.root).filter((n) => n.startsWith('.dist'))).toEqual([]);
+  });
+
+  it('moves only the changed pages into dist/, leaving every other file as it was', async () => {
+    const site = freshSite();
+    const dist = await diskBuild(site);
+    const folder = statSync(dist, { bigint: true }).ino;
+    const before = ctimes(dist);
+    edit(site, 'content/news/a007.md', source(7, '更正：第7次工作会议'));
+    await diskBuild(site);
+    expect(tree(dist)).toEqual(await coldTree(site));
+    expect(statSync(dist, { bigint: true }).ino).toBe(folder);
+    const touched = [...ctimes(dist)].filter(([name, ctime]) => before.get(name) !== ctime && name.endsWith('.html')).map(([name]) => name);
+    expect(touched).toHaveLength(8);
+    expect(touched).toContain('news/a007/index.html');
+  });
+
+  it.each([
+    ['a deleted article removes its page and folder', (site: TempSite) => rmSync(path.join(site.root, 'content/news/a013.md')), 'news/a013'],
+    ['a renamed source moves its page', (site: TempSite) => {
+      edit(site, 'content/news/b013.md', readFileSync(path.join(site.root, 'content/news/a013.md'), 'utf8'));
+      rmSync(path.join(site.root, 'content/news/a013.md'));
+    }, 'news/a013'],
+  ])('%s, in place', async (_, change, gone) => {
+    const site = freshSite();
+    const dist = await diskBuild(site);
+    const folder = statSync(dist, { bigint: true }).ino;
+    change(site);
+    await diskBuild(site);
+    expect(statSync(dist, { bigint: true }).ino).toBe(folder);
+    expect(tree(dist)).toEqual(await coldTree(site));
+    expect(readdirSync(dist, { recursive: true, encoding: 'utf8' }).some((n) => n.startsWith(gone))).toBe(false);
+    expect(emptyFolders(dist)).toEqual([]);
+  });
+
+  it('serves an article edited to the same size with its mtime put back (ctime gives it away)', async () => {
+    const site = freshSite();
+    const file = path.join(site.root, 'content/news/a011.md');
+    // A whole second, which utimes sets exactly.
+    const yesterday = new Date(fixedNow - 86_400_000);
+    utimesSync(file, yesterday, yesterday);
+    const dist = await diskBuild(site);
+    const { size, mtimeNs } = statSync(file, { bigint: true });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('第11次工作会议', '第12次工作会议'));
+    utimesSync(file, yesterday, yesterday);
+    expect(statSync(file, { bigint: true })).toMatchObject({ size, mtimeNs });
+    await diskBuild(site);
+    expect(tree(dist)).toEqual(await coldTree(site));
+    expect(readFileSync(path.join(dist, 'news/a011/index.html'), 'utf8')).toContain('第12次工作会议');
+  });
+
+  it('reads again a racy source (modified after the previous build began reading) every time, and serves its edits', async () => {
+    const site = freshSite();
+    const file = path.join(site.root, 'content/news/a005.md');
+    const future = new Date(fixedNow + 10 * 365 * 86_400_000);
+    utimesSync(file, future, future);
+    const dist = await diskBuild(site);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('第5次工作会议', '第6次工作会议'));
+    utimesSync(file, future, future);
+    await diskBuild(site);
+    expect(tree(dist)).toEqual(await coldTree(site));
+    expect(readFileSync(path.join(dist, 'news/a005/index.html'), 'utf8')).toContain('第6次工作会议');
+  });
+
+  it('swaps in a whole new tree when more than a tenth of the pages change', async () => {
+    const site = freshSite();
+    const dist = await diskBuild(site);
+    const folder = statSync(dist, { bigint: true }).ino;
+    edit(site, 'templates/partials/header.njk', '<p class="masthead">新版头部</p>');
+    await diskBuild(site);
+    expect(statSync(dist, { bigint: true }).ino).not.toBe(folder);
+    expect(tree(dist)).toEqual(await coldTree(site));
+  });
 });
