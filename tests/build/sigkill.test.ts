@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FsWriter } from '../../src/write/fs-writer.js';
+import { journalPath } from '../../src/write/journal.js';
 import { article, makeSite, type TempSite } from '../helpers/site.js';
 import { projectRoot, runCli, treeDigest } from '../helpers/tree.js';
 
@@ -32,8 +33,26 @@ function writeContent(root: string, version: 1 | 2): void {
   }
 }
 
+/** Version 1 of the content with three articles retitled (`round` in the title): an in-place update of a few pages. */
+function retitle(root: string, round: number): void {
+  for (const i of [3, 70, 140]) {
+    const file = path.join(root, `content/news/a-${i}.md`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(`第${i}号通报（第1版）`, `第${i}号通报（第1版，更正${round}）`));
+  }
+}
+
+const inPlaceKills = 12;
+
+/** A seeded mix for in-place updates: a moment after the start, once a changed page is staged, or once the journal is written. */
+function inPlaceKillPoint(random: () => number): KillPoint {
+  const r = random();
+  if (r < 0.4) return { afterMs: Math.floor(random() * 1200) };
+  if (r < 0.7) return { stagedEntries: 1 + Math.floor(random() * 6) };
+  return { journal: true };
+}
+
 /** When to kill: a moment after the start, once the staging folder holds some entries, or once the swap has begun. */
-type KillPoint = { readonly afterMs: number } | { readonly stagedEntries: number } | { readonly swapped: true };
+type KillPoint = { readonly afterMs: number } | { readonly stagedEntries: number } | { readonly swapped: true } | { readonly journal: true };
 
 /** Entries (files and folders) under `dir`, or -1 when it does not exist. */
 function entries(dir: string): number {
@@ -54,6 +73,7 @@ function buildAndKill(root: string, point: KillPoint): Promise<'killed' | 'finis
   let staged = false;
   const due = (): boolean => {
     if ('afterMs' in point) return performance.now() - started >= point.afterMs;
+    if ('journal' in point) return existsSync(journalPath(path.join(root, 'dist')));
     const n = entries(staging);
     staged ||= n >= 0;
     return 'stagedEntries' in point ? n >= point.stagedEntries : staged && n < 0;
@@ -130,6 +150,41 @@ describe('a build killed with SIGKILL at any moment', () => {
     expect(treeDigest(dist)).toBe(newTree);
     expect(existsSync(path.join(site.root, '.dist.staging'))).toBe(false);
   }, 120_000);
+
+  it(`leaves the old or the new dist/, or a journal that gives the new one, when few pages change (${inPlaceKills} kills of in-place updates)`, async () => {
+    const site = makeSite({});
+    sites.push(site);
+    writeContent(site.root, 1);
+    const dist = path.join(site.root, 'dist');
+    expect(runCli(['build'], site.root).status).toBe(0);
+    const oldTree = treeDigest(dist);
+    retitle(site.root, 2);
+    expect(runCli(['build'], site.root).status).toBe(0);
+    const newTree = treeDigest(dist);
+    expect(newTree).not.toBe(oldTree);
+    const random = seeded(20240106);
+    const seen = { old: 0, new: 0, rolledForward: 0 };
+    for (let k = 0; k < inPlaceKills; k++) {
+      // Back to the old output through a complete build, so its page manifest matches dist/ and the next build updates in place.
+      writeContent(site.root, 1);
+      expect(runCli(['build'], site.root).status).toBe(0);
+      expect(treeDigest(dist)).toBe(oldTree);
+      retitle(site.root, 2);
+      await buildAndKill(site.root, inPlaceKillPoint(random));
+      if (existsSync(journalPath(dist))) {
+        await (await FsWriter.open(dist)).abort();
+        expect(treeDigest(dist)).toBe(newTree);
+        seen.rolledForward++;
+        continue;
+      }
+      const tree = treeDigest(dist);
+      expect([oldTree, newTree]).toContain(tree);
+      seen[tree === oldTree ? 'old' : 'new']++;
+    }
+    console.log(`SIGKILL test, in place: after ${inPlaceKills} kills dist/ was old ${seen.old}, new ${seen.new} times, and ${seen.rolledForward} times a journal rolled forward to the new one`);
+    expect(seen.old).toBeGreaterThan(0);
+    expect(seen.new + seen.rolledForward).toBeGreaterThan(0);
+  }, 240_000);
 
   it('killed between the two renames of the swap: the next build restores the old output first', async () => {
     const site = makeSite({});
