@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { SiteConfig } from '../config/schema.js';
-import type { FoundFile } from '../source/find.js';
-import { defaultReadOptions, readSourceSync } from '../source/read.js';
 import type { SourceFile } from '../source/source-file.js';
-import { processSource, type SourceOutcome } from './source-pipeline.js';
+import type { SourceOutcome } from './source-pipeline.js';
 import { SourceManifest, type ManifestEntry } from './source-manifest.js';
 
 /**
@@ -19,12 +17,12 @@ import { SourceManifest, type ManifestEntry } from './source-manifest.js';
 export class ContentCache {
   hits = 0;
   misses = 0;
+  private readonly sizes = new Map<string, number>();
 
   private constructor(
     readonly dir: string,
     private readonly salt: string,
-    private readonly config: SiteConfig,
-    readonly sources: SourceManifest,
+      readonly sources: SourceManifest,
   ) {}
 
   /** Open (creating) the cache under `dir` for builds with this config, with the previous build's source manifest. */
@@ -32,20 +30,20 @@ export class ContentCache {
     const entries = path.join(dir, 'content');
     await mkdir(entries, { recursive: true });
     const salt = `${await toolFingerprint()}\n${JSON.stringify(config)}\n`;
-    return new ContentCache(entries, salt, config, SourceManifest.open(dir, salt));
+    return new ContentCache(entries, salt, SourceManifest.open(dir, salt));
   }
 
   /**
    * A manifest entry's outcome, its article body read from the entry's cache file only when a page
-   * or feed asks for it; a damaged or missing entry is made again from the source (the same bytes).
+   * or feed asks for it.
    */
-  restore(entry: ManifestEntry, found: FoundFile, displayDir: string): SourceOutcome {
+  restore(entry: ManifestEntry): SourceOutcome {
     this.hits++;
     const { article } = entry.outcome;
     if (!article) return entry.outcome;
     const lazy: Record<string, unknown> = { ...article };
     // Read again on every use, not kept: a 100,000-article build must not end up holding every body.
-    Object.defineProperty(lazy, 'html', { enumerable: true, get: () => this.body(entry.key) ?? this.remake(entry.key, found, displayDir) });
+    Object.defineProperty(lazy, 'html', { enumerable: true, get: () => this.body(entry.key) ?? this.damaged(entry.key, article.sourcePath) });
     return { ...entry.outcome, article: lazy as unknown as typeof article };
   }
 
@@ -58,7 +56,9 @@ export class ContentCache {
   async get(key: string): Promise<SourceOutcome | undefined> {
     try {
       // Synchronous: an entry is a few kB, read faster than a round trip through the thread pool.
-      const outcome = deserialize(readFileSync(this.entryPath(key))) as SourceOutcome;
+      const bytes = readFileSync(this.entryPath(key));
+      const outcome = deserialize(bytes) as SourceOutcome;
+      this.sizes.set(key, bytes.length);
       this.hits++;
       return outcome;
     } catch {
@@ -72,7 +72,9 @@ export class ContentCache {
     const target = this.entryPath(key);
     await mkdir(path.dirname(target), { recursive: true });
     const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, serialize(outcome));
+    const bytes = serialize(outcome);
+    await writeFile(temporary, bytes);
+    this.sizes.set(key, bytes.length);
     await rename(temporary, target);
   }
 
@@ -84,16 +86,21 @@ export class ContentCache {
     }
   }
 
-  // Synchronous, on the main thread: only when an entry was damaged or removed since the manifest vouched for it.
-  private remake(key: string, found: FoundFile, displayDir: string): string {
-    const source = readSourceSync(found, { ...defaultReadOptions, displayDir });
-    if (this.keyOf(source) !== key) {
-      throw new Error(`${source.path} changed while the site was being built, and its cache entry is gone: build again`);
-    }
-    const outcome = processSource(source, this.config);
-    if (outcome.article === undefined) throw new Error(`Internal error: ${source.path} no longer gives an article from the same bytes`);
-    writeFileSync(this.entryPath(key), serialize(outcome));
-    return outcome.article.html;
+  // The manifest checked the entry's size; bytes damaged in place are the one case left, and no stale body is ever served for them.
+  private damaged(key: string, sourcePath: string): never {
+    rmSync(this.entryPath(key), { force: true });
+    this.sources.forget();
+    throw new Error(`the cache entry of ${sourcePath} is damaged (${this.entryPath(key)}); it has been removed: build again`);
+  }
+
+  /** Whether the entry for `key` is on disk with the size it was written with. */
+  hasEntry(key: string, size: number): boolean {
+    return statSync(this.entryPath(key), { throwIfNoEntry: false })?.size === size;
+  }
+
+  /** The size of the entry for `key` as this build read or wrote it, or undefined. */
+  entrySize(key: string): number | undefined {
+    return this.sizes.get(key);
   }
 
   private entryPath(key: string): string {

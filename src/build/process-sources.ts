@@ -72,8 +72,8 @@ function unchangedSources(batch: readonly FoundFile[], displayDir: string, cache
     stamps.set(file.absolutePath, stamp);
     const entry = cache.sources.lookup(file.absolutePath, stamp);
     // The display path is part of the outcome (diagnostics name it): another --content spelling reads the file again.
-    if (!entry || entry.outcome.path !== path.posix.join(displayDir, file.contentPath)) continue;
-    const outcome = cache.restore(entry, file, displayDir);
+    if (!entry || entry.outcome.path !== path.posix.join(displayDir, file.contentPath) || !cache.hasEntry(entry.key, entry.entrySize)) continue;
+    const outcome = cache.restore(entry);
     if (outcome.article) setArticleIdentity(outcome.article, entry.key);
     outcomes.set(file.absolutePath, outcome);
   }
@@ -95,7 +95,8 @@ async function processBatch(sources: readonly SourceFile[], options: ProcessSour
     const key = keys[i] ?? '';
     const file = absolute.get(sources[i]?.contentPath ?? '');
     const stamp = file === undefined ? undefined : stamps.get(file);
-    if (o && file !== undefined && stamp) cache.sources.record(file, stamp, key, o);
+    const entrySize = cache.entrySize(key);
+    if (o && file !== undefined && stamp && entrySize !== undefined) cache.sources.record(file, stamp, key, entrySize, o);
     // The cache key decides the outcome, so it names the article for the page fingerprints.
     if (o?.article) setArticleIdentity(o.article, key);
   });

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SourceOutcome } from './source-pipeline.js';
@@ -15,6 +15,8 @@ export interface SourceStamp {
 export interface ManifestEntry {
   readonly stamp: SourceStamp;
   readonly key: string;
+  /** The byte size of the key's cache entry, which holds the body: a removed or rewritten entry is not trusted. */
+  readonly entrySize: number;
   readonly outcome: SourceOutcome;
 }
 
@@ -74,9 +76,14 @@ export class SourceManifest {
   }
 
   /** Record a source read by this build (its stamp taken before the read). */
-  record(absolutePath: string, stamp: SourceStamp, key: string, outcome: SourceOutcome): void {
-    this.next.set(absolutePath, { stamp, key, outcome: withoutBody(outcome) });
+  record(absolutePath: string, stamp: SourceStamp, key: string, entrySize: number, outcome: SourceOutcome): void {
+    this.next.set(absolutePath, { stamp, key, entrySize, outcome: withoutBody(outcome) });
     this.changed = true;
+  }
+
+  /** Drop the manifest on disk (an entry it vouched for turned out damaged): the next build reads every source. */
+  forget(): void {
+    rmSync(this.file, { force: true });
   }
 
   /** Write the manifest when this build read any source or the set of sources changed (temporary name, then rename). */

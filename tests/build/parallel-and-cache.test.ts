@@ -132,7 +132,7 @@ describe('content cache', () => {
     expect(writer.pages.has('news/a001/index.html')).toBe(false);
   });
 
-  it('makes a damaged entry again from its source when its page needs the body', async () => {
+  it('treats a damaged entry as a miss and rebuilds it', async () => {
     const site = freshSite();
     const cacheDir = freshCacheDir();
     const cold = await buildInMemory(site.root, { cacheDir });
@@ -140,11 +140,28 @@ describe('content cache', () => {
     const first = readdirSync(entries, { recursive: true, encoding: 'utf8' }).find((n) => /[0-9a-f]{64}\.bin$/.test(n));
     expect(first).toBeDefined();
     writeFileSync(path.join(entries, first ?? ''), 'not a cache entry');
-    // The source manifest still vouches for the unchanged file: only its body is made again.
     const { result, writer } = await buildInMemory(site.root, { cacheDir });
-    expect(result.stats.cached).toBe(41);
+    expect(result.stats.cached).toBe(40);
     expect(snapshot(writer)).toEqual(snapshot(cold.writer));
     expect(readFileSync(path.join(entries, first ?? ''), 'latin1')).not.toBe('not a cache entry');
+  });
+
+  it('refuses an entry damaged in place to the same size, removes it, and builds again from the source next time', async () => {
+    const site = freshSite();
+    const cacheDir = freshCacheDir();
+    const cold = await buildInMemory(site.root, { cacheDir });
+    const entries = path.join(cacheDir, 'content');
+    const first = readdirSync(entries, { recursive: true, encoding: 'utf8' }).find((n) => /[0-9a-f]{64}\.bin$/.test(n)) ?? '';
+    const file = path.join(entries, first);
+    writeFileSync(file, Buffer.alloc(readFileSync(file).length, 0x20));
+    // The template that asked for the body reports it; the build fails and writes nothing.
+    const damaged = await buildInMemory(site.root, { cacheDir });
+    expect(damaged.result.ok).toBe(false);
+    expect(damaged.result.diagnostics.map((d) => formatDiagnostic(d)).filter((d) => d.includes('[template/render]'))).toEqual([
+      expect.stringMatching(/^templates\/article\.njk:\d+:\d+: error: the cache entry of content\/news\/a\d+\.md is damaged \(.*\); it has been removed: build again \[template\/render\]$/),
+    ]);
+    const { writer } = await buildInMemory(site.root, { cacheDir });
+    expect(snapshot(writer)).toEqual(snapshot(cold.writer));
   });
 
   it('reads every source again when the source manifest is damaged, still serving the entries', async () => {

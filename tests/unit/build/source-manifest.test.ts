@@ -40,10 +40,10 @@ describe('SourceManifest', () => {
     const past = new Date(Date.now() - 60_000);
     utimesSync(source, past, past);
     const first = SourceManifest.open(dir, 'salt');
-    first.record(source, stamp(), 'key-1', outcome('<p>正文</p>'));
+    first.record(source, stamp(), 'key-1', 900, outcome('<p>正文</p>'));
     first.save();
     const entry = SourceManifest.open(dir, 'salt').lookup(source, stamp());
-    expect(entry?.key).toBe('key-1');
+    expect(entry).toMatchObject({ key: 'key-1', entrySize: 900 });
     expect(entry?.outcome.article?.title).toBe('标题');
     expect(entry?.outcome.article && 'html' in entry.outcome.article).toBe(false);
   });
@@ -54,7 +54,7 @@ describe('SourceManifest', () => {
       const future = new Date(Date.now() + 60_000);
       utimesSync(source, future, future);
       const racy = SourceManifest.open(dir, 'salt');
-      racy.record(source, stamp(), 'key-2', outcome('<p>正文</p>'));
+      racy.record(source, stamp(), 'key-2', 900, outcome('<p>正文</p>'));
       racy.save();
       return SourceManifest.open(dir, 'salt').lookup(source, stamp());
     }],
