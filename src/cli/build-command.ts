@@ -1,8 +1,9 @@
 import { searchArticleLimit } from '../site/search-default.js';
 import path from 'node:path';
 import { build } from '../build/build.js';
-import { readManifest, updateManifest, writeManifest } from '../audit/index.js';
-import { runAudit } from './audit-command.js';
+// The dates manifest only, not the audit: its page scanner and source stages load when --audit or --strict asks for it.
+import { updateManifest } from '../audit/manifest.js';
+import { readManifest, writeManifest } from '../audit/manifest-store.js';
 import { buildTime } from './build-time.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
@@ -59,5 +60,7 @@ export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number
   if (!result.ok || !result.model) return 1;
   // The dates manifest is how the audit sees back-dating: kept on every build, audited or not.
   await writeManifest(io.cwd, updateManifest((await readManifest(io.cwd)).manifest, result.model.articles));
-  return flags.audit === true || flags.strict === true ? runAudit(result.model, flags, io) : 0;
+  if (flags.audit !== true && flags.strict !== true) return 0;
+  const { runAudit } = await import('./audit-command.js');
+  return runAudit(result.model, flags, io);
 }

@@ -1,11 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { defaultConfigFile } from '../config/load.js';
 import { isContentError } from '../diagnostics/content-error.js';
-import { auditCommand } from './audit-command.js';
 import { buildCommand } from './build-command.js';
-import { checkCommand } from './check-command.js';
-import { decodeCommand } from './decode-command.js';
-import { fixCommand } from './fix-command.js';
 import { processIo, type CliIo } from './io.js';
 import { newCommand } from './new-command.js';
 import { printDiagnostics } from './report.js';
@@ -21,7 +17,8 @@ function siteOptions(command: Command): Command {
     .option('--base-url <url>', 'override baseUrl from the config (preview deployments)');
 }
 
-// dev (chokidar, the server) and import (the HTML parsers) load only when run: every build would pay ~0.1 s CPU for them.
+// dev (chokidar, the server), import (the HTML parsers), audit, check, decode and fix (the decoders and repair tables) load only
+// when run: every build would pay for them, and a build served from the cache needs none of them.
 function program(io: CliIo, setExit: (code: number) => void): Command {
   const run = (task: Promise<number>) => task.then(setExit);
   const cli = new Command('broadsheet')
@@ -40,12 +37,12 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
     .option('--external', 'request every external link (bounded concurrency, 10 s timeout each)')
     .option('--future', 'the site was built with --future')
-    .action((flags) => run(auditCommand(flags, io)));
+    .action((flags) => run(import('./audit-command.js').then(({ auditCommand }) => auditCommand(flags, io))));
   siteOptions(cli.command('check').description('decode, repair and validate every source; write nothing'))
     .option('--encodings', 'list each file with its encoding and how it was decided')
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
     .option('--strict', 'warnings count as errors')
-    .action((flags) => run(checkCommand(flags, io)));
+    .action((flags) => run(import('./check-command.js').then(({ checkCommand }) => checkCommand(flags, io))));
   cli.command('dev')
     .description('serve the site locally, rebuild on save and reload open pages')
     .option('--port <n>', 'port (default 8080, or the next free one)')
@@ -70,12 +67,12 @@ function program(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
     .option('--to-utf8 <dir>', 'write UTF-8 copies into this folder')
     .option('--candidates <list>', 'comma-separated encodings the detector may choose from')
-    .action((files: string[], flags) => run(decodeCommand(files, { ...flags, ...(flags.candidates && { candidates: String(flags.candidates).split(',') }) }, io)));
+    .action((files: string[], flags) => run(import('./decode-command.js').then(({ decodeCommand }) => decodeCommand(files, { ...flags, ...(flags.candidates && { candidates: String(flags.candidates).split(',') }) }, io))));
   cli.command('fix')
     .description('repair files in place as UTF-8, keeping a .orig copy of each')
     .argument('<files...>', 'files to repair')
     .addOption(new Option('--script <script>', 'target script').choices(['zh-Hans', 'zh-Hant', 'keep']).default('keep'))
-    .action((files: string[], flags) => run(fixCommand(files, flags, io)));
+    .action((files: string[], flags) => run(import('./fix-command.js').then(({ fixCommand }) => fixCommand(files, flags, io))));
   cli.command('import')
     .description('turn legacy .txt/.html exports into Markdown sources (UTF-8, front matter)')
     .argument('<sources...>', 'export files or folders (read recursively)')
