@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPath, resolveSitePaths } from '../build/site-paths.js';
+import { FsWriter } from '../write/fs-writer.js';
 import { configKeyPosition } from '../config/resolve.js';
 import { compareDiagnostics, errorDiagnostic, hasErrors, warningDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteModel } from '../site/types.js';
@@ -42,6 +43,8 @@ export async function auditSite(options: AuditOptions): Promise<AuditReport> {
   if (stored.problem !== undefined) diagnostics.push(manifestWarning(stored.problem));
   diagnostics.push(...await auditSources({ root, contentDir, model: options.model, manifest: stored.manifest, words }));
   const distDisplay = displayPath(root, outDir);
+  // A build killed during an in-place update left a journal: the site it was writing is the one to audit.
+  await FsWriter.recover(outDir);
   if (!(await distExists(outDir))) {
     diagnostics.push(errorDiagnostic({ file: distDisplay, code: 'audit/no-site', message: 'there is no built site to audit', note: 'run `broadsheet build` first' }));
     return finish(diagnostics, { pages: 0, links: 0, external: [] }, options.model);

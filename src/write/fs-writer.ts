@@ -3,7 +3,7 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '../render/page.js';
 import { InPlaceUpdate } from './in-place-update.js';
-import { applyJournal, rollForward, writeJournal } from './journal.js';
+import { applyJournal, journalPath, rollForward, writeJournal } from './journal.js';
 import { outputPathProblem, type Writer } from './writer.js';
 
 /** Options of FsWriter. */
@@ -42,12 +42,20 @@ export class FsWriter implements Writer {
   /** Prepare a fresh staging folder, first repairing what an interrupted build may have left. */
   static async open(outDir: string, options: FsWriterOptions = defaultFsWriterOptions): Promise<FsWriter> {
     const writer = new FsWriter(path.resolve(outDir), options);
-    await rollForward(writer.outDir, writer.staging);
-    await recoverInterruptedSwap(writer.outDir, writer.previous);
+    await FsWriter.recover(writer.outDir);
+    // A journal still being written when its build was killed: that build never touched dist/.
+    await rm(`${journalPath(writer.outDir)}.tmp`, { force: true });
     await rm(writer.staging, { recursive: true, force: true });
     await mkdir(writer.staging, { recursive: true });
     writer.madeDirs.add(writer.staging);
     return writer;
+  }
+
+  /** Finish what an interrupted build left beside `outDir` (a journal rolled forward, a half swap undone); the audit calls it before reading. */
+  static async recover(outDir: string): Promise<void> {
+    const writer = new FsWriter(path.resolve(outDir), defaultFsWriterOptions);
+    await rollForward(writer.outDir, writer.staging);
+    await recoverInterruptedSwap(writer.outDir, writer.previous);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { outputPathProblem } from './writer.js';
 
@@ -53,7 +53,7 @@ export async function applyJournal(outDir: string, staging: string, journal: Jou
       if (error.code !== 'ENOENT') throw error;
     });
   }
-  await unlink(journalPath(outDir));
+  await rm(journalPath(outDir), { force: true });
   await rm(staging, { recursive: true, force: true });
 }
 
@@ -63,7 +63,6 @@ export async function rollForward(outDir: string, staging: string): Promise<bool
   try {
     text = await readFile(journalPath(outDir), 'utf8');
   } catch {
-    await rm(`${journalPath(outDir)}.tmp`, { force: true });
     return false;
   }
   const journal = JSON.parse(text) as Journal;

@@ -71,6 +71,13 @@ describe('an in-place update killed at any step is finished by the next writer',
     expect(existsSync(staging)).toBe(false);
   });
 
+  it('is finished by FsWriter.recover too (what the audit runs before reading dist/)', async () => {
+    const { dist, staging } = await journaled();
+    await FsWriter.recover(dist);
+    expect(contents(dist)).toEqual(expected);
+    expect(existsSync(staging)).toBe(false);
+  });
+
   it('ignores a journal that was never completed (killed while writing it): dist/ stays the previous output', async () => {
     const { dist, staging } = await journaled();
     renameSync(journalPath(dist), `${journalPath(dist)}.tmp`);
