@@ -66,15 +66,10 @@ export class FsWriter implements Writer {
     this.update = new InPlaceUpdate(previousFiles, limit);
   }
 
-  /** Whether this writer is (still) updating the output folder in place. */
-  get inPlace(): boolean {
-    return this.update !== undefined;
-  }
-
   async write(page: Page): Promise<void> {
+    checkOutputPath(page);
     this.outputs.add(page.outputPath);
     if (this.update && InPlaceUpdate.sameFile(this.outputFile(page.outputPath), page.contents)) {
-      checkOutputPath(page);
       this.update.kept.push(page.outputPath);
       return;
     }
