@@ -90,6 +90,15 @@ export class FsWriter implements Writer {
     this.staged(page.outputPath);
   }
 
+  /**
+   * Record a page another thread writes straight into `staging` (after the caller checked its
+   * path): an in-place update moves it into the output folder like a page written here.
+   */
+  writtenElsewhere(outputPath: string): void {
+    this.outputs.add(outputPath);
+    this.staged(outputPath);
+  }
+
   private outputFile(outputPath: string): string {
     return path.join(this.outDir, ...outputPath.split('/'));
   }
