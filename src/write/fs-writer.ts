@@ -2,7 +2,7 @@ import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '../render/page.js';
-import { InPlaceUpdate } from './in-place-update.js';
+import { filesUnder, InPlaceUpdate } from './in-place-update.js';
 import { applyJournal, journalPath, rollForward, writeJournal } from './journal.js';
 import { outputPathProblem, type Writer } from './writer.js';
 
@@ -166,7 +166,10 @@ export class FsWriter implements Writer {
   }
 
   private async commitInPlace(update: InPlaceUpdate): Promise<void> {
-    const journal = update.journal(this.outputs);
+    // Read back rather than trusted from the bookkeeping: render threads write pages straight into the staging folder.
+    const inStaging = await filesUnder(this.staging);
+    for (const file of inStaging) this.outputs.add(file);
+    const journal = update.journal(this.outputs, inStaging);
     if (journal.renames.length === 0 && journal.deletes.length === 0) {
       await rm(this.staging, { recursive: true, force: true });
       this.untouched = true;

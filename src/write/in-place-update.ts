@@ -1,4 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Journal } from './journal.js';
 
 /** Default limit of an in-place update: this many changed files, or a tenth of the output, whichever is more. */
@@ -36,9 +38,20 @@ export class InPlaceUpdate {
     return this.staged.length > this.limit;
   }
 
-  /** The journal that turns the previous output into this build's: staged files in, files no longer produced out. */
-  journal(outputs: ReadonlySet<string>): Journal {
+  /**
+   * The journal that turns the previous output into this build's: every file in the staging folder
+   * in (`inStaging`, which includes pages other threads wrote there), files no longer produced out.
+   */
+  journal(outputs: ReadonlySet<string>, inStaging: readonly string[]): Journal {
     const deletes = [...this.previous].filter((file) => !outputs.has(file)).sort();
-    return { renames: [...this.staged], deletes };
+    return { renames: [...inStaging].sort(), deletes };
   }
+}
+
+/** Every file under `dir`, as output paths (relative, forward slashes). */
+export async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  // `parentPath` from Node 20.12; `path` before it.
+  const parentOf = (entry: (typeof entries)[number]): string => entry.parentPath ?? (entry as { path?: string }).path ?? dir;
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(parentOf(e), e.name)).split(path.sep).join('/'));
 }

@@ -51,6 +51,19 @@ describe('FsWriter.updateInPlace', () => {
     expect(readdirSync(path.dirname(dist))).toEqual(['dist']);
   });
 
+  it('moves in and keeps a page another thread wrote into the staging folder even unannounced', async () => {
+    const dist = previousOutput();
+    const writer = await FsWriter.open(dist);
+    writer.updateInPlace(new Set(files(dist)), 32);
+    for (const name of files(dist)) await writer.write(page(name, `旧：${name}`));
+    mkdirSync(path.join(writer.staging, 'news/b'), { recursive: true });
+    writeFileSync(path.join(writer.staging, 'news/b/index.html'), '线程写的文章');
+    await writer.commit();
+    expect(readFileSync(path.join(dist, 'news/b/index.html'), 'utf8')).toBe('线程写的文章');
+    expect(writer.outputs.has('news/b/index.html')).toBe(true);
+    expect(files(dist)).toContain('news/gone/index.html');
+  });
+
   it('touches nothing when every page is kept or unchanged', async () => {
     const dist = previousOutput();
     const tree = hashTree(dist);
