@@ -4,11 +4,10 @@ import { zonedDate } from '../content/dates.js';
 import type { Article } from '../content/types.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isContentError } from '../diagnostics/content-error.js';
-import { createRenderer, renderSite, themeDirsFor } from '../render/index.js';
-import type { Renderer } from '../render/environment.js';
+import { createRenderer, renderSharedPages, renderSite, themeDirsFor } from '../render/index.js';
+import type { Renderer, RendererOptions } from '../render/environment.js';
 import { mirrorSettings } from '../render/mirror.js';
 import { createSearchIndexer, type SearchIndexer } from '../search/search-index.js';
-import type { Page } from '../render/page.js';
 import { buildSiteModel } from '../site/model.js';
 import type { SiteModel } from '../site/types.js';
 import { findUrlCollisions } from '../site/url-collisions.js';
@@ -19,6 +18,7 @@ import { FsWriter } from '../write/fs-writer.js';
 import type { Writer } from '../write/writer.js';
 import { displayPath, resolveSitePaths, type SitePaths } from './site-paths.js';
 import { readPublicPages } from './public-files.js';
+import { startArticlePages, type ArticlePagesInFlight } from './article-pages.js';
 import { BodyStore } from './body-store.js';
 import { ContentCache } from './content-cache.js';
 import { mirrorPages } from './mirror-pages.js';
@@ -26,6 +26,7 @@ import { openPageReuse, type PageReuse } from './page-reuse.js';
 import { processSources } from './process-sources.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import { defaultWorkerCount, inlineProcessor, workerProcessor } from './source-pool.js';
+import { writeClaimed } from './write-claimed.js';
 
 /** Options of `build`; paths are relative to `root`. */
 export interface BuildOptions {
@@ -175,19 +176,30 @@ async function collectArticles(paths: SitePaths, config: SiteConfig, options: Bu
   return { articles, diagnostics, stats };
 }
 
-/** Render every page into the writer and swap the result in; any failure leaves dist/ as it was. */
+/**
+ * Render every page into the writer and swap the result in; any failure leaves dist/ as it was.
+ * On large sites the article pages are rendered and written on worker threads while this thread
+ * renders the listings, feeds and sitemaps; their 简/繁 copies are made where the pages are.
+ */
 async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptions, diagnostics: Diagnostic[], writer: Writer): Promise<{ pages: number; reusedPages: number }> {
   const registry = new OutputRegistry();
   const mirror = mirrorSettings(model.config);
+  const workers = options.workers ?? defaultWorkerCount(model.articles.length);
   let search: SearchIndexer | undefined;
   let reuse: PageReuse | undefined;
+  let articles: ArticlePagesInFlight | undefined;
   try {
-    let renderer: Renderer;
-    ({ renderer, reuse } = await openRendering(model, paths, options, writer));
+    let rendering: Rendering;
+    ({ reuse, ...rendering } = await openRendering(model, paths, options, writer));
+    const { renderer } = rendering;
     if (model.config.search) search = await createSearchIndexer();
+    // The search indexer reads every page's HTML, so with search on every page is rendered on this thread.
+    if (workers > 0 && writer instanceof FsWriter && !search) {
+      articles = await startArticlePages({ model, writer, registry, diagnostics, renderer: rendering.options, workers, mirror, reuse });
+    }
+    const pages = articles ? renderSharedPages(model, renderer) : renderSite(model, renderer);
     // The mirror is its own step (not a template pass) so its cost can be measured apart; on large sites it runs on worker threads.
-    const workers = options.workers ?? defaultWorkerCount(model.articles.length);
-    for await (const { page, mirrored } of mirrorPages(renderSite(model, renderer), mirror, workers)) {
+    for await (const { page, mirrored } of mirrorPages(pages, mirror, workers)) {
       await search?.add(page);
       await writeClaimed(writer, registry, page, diagnostics, false, reuse?.linkedFile(page.url));
       if (mirrored) {
@@ -196,6 +208,8 @@ async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptio
         await writeClaimed(writer, registry, copy.page, diagnostics, false, copy.from);
       }
     }
+    await articles?.finish();
+    articles = undefined;
     for (const page of await readPublicPages(paths.public, paths.root)) {
       await writeClaimed(writer, registry, page, diagnostics, true);
     }
@@ -203,6 +217,7 @@ async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptio
     search = undefined;
     for (const page of indexPages) await writeClaimed(writer, registry, page, diagnostics);
   } catch (error) {
+    await articles?.close();
     await search?.close();
     await writer.abort();
     if (!isContentError(error)) throw error;
@@ -218,19 +233,20 @@ async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptio
   return { pages: registry.size, reusedPages: reuse?.reused ?? 0 };
 }
 
-/** The theme's renderer; when the build keeps a cache and writes files, wrapped to skip pages whose inputs did not change. */
-async function openRendering(model: SiteModel, paths: SitePaths, options: BuildOptions, writer: Writer): Promise<{ renderer: Renderer; reuse?: PageReuse }> {
-  const themeDirs = themeDirsFor(paths.templates);
-  const strict = options.strict ?? false;
-  const renderer = createRenderer({ themeDirs, strict, displayRoot: paths.root });
-  const outDir = writer instanceof FsWriter ? writer.outDir : undefined;
-  const reuse = outDir === undefined ? undefined : await openPageReuse({ cacheDir: options.cacheDir, outDir, model, themeDirs, strict });
-  return reuse ? { renderer: reuse.wrap(renderer), reuse } : { renderer };
+interface Rendering {
+  readonly renderer: Renderer;
+  /** How the renderer was made, for render threads to make their own. */
+  readonly options: RendererOptions;
+  readonly reuse?: PageReuse;
 }
 
-async function writeClaimed(writer: Writer, registry: OutputRegistry, page: Page, diagnostics: Diagnostic[], overridesTheme = false, linkFrom?: string): Promise<void> {
-  const collision = registry.claim(page, overridesTheme);
-  if (collision) diagnostics.push(collision);
-  else if (linkFrom !== undefined && writer instanceof FsWriter) await writer.link(page, linkFrom);
-  else await writer.write(page);
+/** The theme's renderer; when the build keeps a cache and writes files, wrapped to skip pages whose inputs did not change. */
+async function openRendering(model: SiteModel, paths: SitePaths, options: BuildOptions, writer: Writer): Promise<Rendering> {
+  const themeDirs = themeDirsFor(paths.templates);
+  const strict = options.strict ?? false;
+  const rendererOptions: RendererOptions = { themeDirs, strict, displayRoot: paths.root };
+  const renderer = createRenderer(rendererOptions);
+  const outDir = writer instanceof FsWriter ? writer.outDir : undefined;
+  const reuse = outDir === undefined ? undefined : await openPageReuse({ cacheDir: options.cacheDir, outDir, model, themeDirs, strict });
+  return reuse ? { renderer: reuse.wrap(renderer), options: rendererOptions, reuse } : { renderer, options: rendererOptions };
 }
