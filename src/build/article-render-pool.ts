@@ -61,19 +61,24 @@ export function startArticleRenderPool(setup: ArticleRenderSetup, options: Artic
     });
     return worker;
   });
+  const send = (worker: Worker, jobs?: readonly ArticleJob[]): void => {
+    load.set(worker, (load.get(worker) ?? 0) + 1);
+    inFlight++;
+    worker.postMessage({ id: nextId++, ...(jobs && { jobs }) } satisfies ArticleRenderRequest);
+  };
   const until = async (ready: () => boolean): Promise<void> => {
     while (!ready()) await new Promise<void>((resolve) => (wake = resolve));
   };
   return {
     async submit(jobs) {
       if (failure !== undefined) throw failure.error;
-      const worker = workers.reduce((a, b) => ((load.get(a) ?? 0) <= (load.get(b) ?? 0) ? a : b));
-      load.set(worker, (load.get(worker) ?? 0) + 1);
-      inFlight++;
-      worker.postMessage({ id: nextId++, jobs } satisfies ArticleRenderRequest);
+      send(workers.reduce((a, b) => ((load.get(a) ?? 0) <= (load.get(b) ?? 0) ? a : b)), jobs);
       await until(() => inFlight < limit || failure !== undefined);
     },
     async finish() {
+      await until(() => inFlight <= 0);
+      // The threads answer a batch once its pages are rendered; their last writes may still be landing.
+      for (const worker of workers) send(worker);
       await until(() => inFlight <= 0);
       if (failure !== undefined) throw failure.error;
     },

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -19,10 +19,10 @@ export interface ArticleRenderSetup {
   readonly mirror?: MirrorSettings;
 }
 
-/** A batch of article pages to render and write. */
+/** A batch of article pages to render and write; without jobs, a request to answer once every write has landed. */
 export interface ArticleRenderRequest {
   readonly id: number;
-  readonly jobs: readonly ArticleJob[];
+  readonly jobs?: readonly ArticleJob[];
 }
 
 /** A render worker's answer: done, or the first page that failed (a template's diagnostics, or our own bug). */
@@ -35,11 +35,23 @@ export interface ArticleRenderReply {
 // Entry point of a worker thread: its own nunjucks environment, templates compiled once.
 const setup = workerData as ArticleRenderSetup;
 const renderer = createRenderer(setup.renderer);
-const madeDirs = new Set<string>();
+const madeDirs = new Map<string, Promise<unknown>>();
+// Writes in flight: the disk waits happen on the thread pool while this thread renders the next pages.
+const writing = new Set<Promise<void>>();
+const writeWindow = 16;
+let writeFailure: unknown;
 
-parentPort?.on('message', ({ id, jobs }: ArticleRenderRequest) => {
+// One batch at a time, in order: a batch waiting for the write window must not let the next one start rendering.
+let answered = Promise.resolve();
+parentPort?.on('message', (request: ArticleRenderRequest) => {
+  answered = answered.then(() => answer(request));
+});
+
+async function answer({ id, jobs }: ArticleRenderRequest): Promise<void> {
   try {
-    for (const job of jobs) renderJob(job);
+    if (jobs === undefined) await Promise.all(writing);
+    for (const job of jobs ?? []) await renderJob(job);
+    if (writeFailure !== undefined) throw writeFailure;
     parentPort?.postMessage({ id } satisfies ArticleRenderReply);
   } catch (error) {
     const reply: ArticleRenderReply = isContentError(error)
@@ -47,22 +59,41 @@ parentPort?.on('message', ({ id, jobs }: ArticleRenderRequest) => {
       : { id, error: error instanceof Error ? error.message : String(error) };
     parentPort?.postMessage(reply);
   }
-});
-
-function renderJob(job: ArticleJob): void {
-  const page = htmlPage(job.url, renderer.render(articleTemplate, jobContext(job, setup.site)), articleTemplate);
-  if (job.writePage) put(page.outputPath, page.contents as string);
-  const copy = setup.mirror && job.writeCopy ? mirrorPage(page, setup.mirror) : undefined;
-  if (copy) put(copy.outputPath, copy.contents as string);
 }
 
-// Synchronous: this thread has nothing else to do meanwhile, and the main thread's event loop is not involved.
-function put(outputPath: string, contents: string): void {
+async function renderJob(job: ArticleJob): Promise<void> {
+  const page = htmlPage(job.url, renderer.render(articleTemplate, jobContext(job, setup.site)), articleTemplate);
+  if (job.writePage) await put(page.outputPath, page.contents as string);
+  const copy = setup.mirror && job.writeCopy ? mirrorPage(page, setup.mirror) : undefined;
+  if (copy) await put(copy.outputPath, copy.contents as string);
+}
+
+/** Start one write; waits only while the window is full. */
+async function put(outputPath: string, contents: string): Promise<void> {
   const target = path.join(setup.staging, ...outputPath.split('/'));
-  const dir = path.dirname(target);
-  if (!madeDirs.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    madeDirs.add(dir);
+  const write = inDir(path.dirname(target)).then(() => writeFile(target, contents));
+  const job = write.then(
+    () => void writing.delete(job),
+    (error: unknown) => {
+      writing.delete(job);
+      writeFailure ??= error;
+    },
+  );
+  writing.add(job);
+  if (writing.size >= writeWindow) await Promise.race(writing);
+}
+
+// Most pages sit in a folder of their own under a folder made already: one plain mkdir, not a recursive walk.
+function inDir(dir: string): Promise<unknown> {
+  let made = madeDirs.get(dir);
+  if (made === undefined) {
+    const parent = madeDirs.get(path.dirname(dir));
+    made = parent === undefined ? mkdir(dir, { recursive: true }) : parent.then(() => mkdir(dir)).catch(existing);
+    madeDirs.set(dir, made);
   }
-  writeFileSync(target, contents);
+  return made;
+}
+
+function existing(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EEXIST') throw error;
 }
