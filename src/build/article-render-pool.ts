@@ -1,3 +1,4 @@
+import { workerResourceLimits } from './worker-limits.js';
 import { Worker } from 'node:worker_threads';
 import { ContentError } from '../diagnostics/content-error.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -45,7 +46,7 @@ export function startArticleRenderPool(setup: ArticleRenderSetup, options: Artic
     wake?.();
   };
   const workers = Array.from({ length: options.workers }, () => {
-    const worker = new Worker(workerUrl, { workerData: setup });
+    const worker = new Worker(workerUrl, { workerData: setup, resourceLimits: workerResourceLimits });
     load.set(worker, 0);
     worker.on('message', (reply: ArticleRenderReply) => {
       load.set(worker, (load.get(worker) ?? 1) - 1);
