@@ -35,7 +35,7 @@ export interface ArticleRenderReply {
 // Entry point of a worker thread: its own nunjucks environment, templates compiled once.
 const setup = workerData as ArticleRenderSetup;
 const renderer = createRenderer(setup.renderer);
-const madeDirs = new Map<string, Promise<unknown>>();
+const madeParents = new Set<string>();
 // Writes in flight: the disk waits happen on the thread pool while this thread renders the next pages.
 const writing = new Set<Promise<void>>();
 const writeWindow = 16;
@@ -83,15 +83,16 @@ async function put(outputPath: string, contents: string): Promise<void> {
   if (writing.size >= writeWindow) await Promise.race(writing);
 }
 
-// Most pages sit in a folder of their own under a folder made already: one plain mkdir, not a recursive walk.
-function inDir(dir: string): Promise<unknown> {
-  let made = madeDirs.get(dir);
-  if (made === undefined) {
-    const parent = madeDirs.get(path.dirname(dir));
-    made = parent === undefined ? mkdir(dir, { recursive: true }) : parent.then(() => mkdir(dir)).catch(existing);
-    madeDirs.set(dir, made);
+// Most pages sit in a folder of their own under a folder made already: one plain mkdir, not a
+// recursive walk. Only parents are remembered, not every page's own folder (100,000 of them).
+async function inDir(dir: string): Promise<void> {
+  const parent = path.dirname(dir);
+  if (!madeParents.has(parent)) {
+    await mkdir(dir, { recursive: true });
+    madeParents.add(parent);
+    return;
   }
-  return made;
+  await mkdir(dir).catch(existing);
 }
 
 function existing(error: NodeJS.ErrnoException): void {

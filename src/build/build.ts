@@ -4,8 +4,7 @@ import { zonedDate } from '../content/dates.js';
 import type { Article } from '../content/types.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isContentError } from '../diagnostics/content-error.js';
-import { createRenderer, renderSharedPages, renderSite, themeDirsFor } from '../render/index.js';
-import type { Renderer, RendererOptions } from '../render/environment.js';
+import { renderSharedPages, renderSite } from '../render/index.js';
 import { mirrorSettings } from '../render/mirror.js';
 import { createSearchIndexer, type SearchIndexer } from '../search/search-index.js';
 import { buildSiteModel } from '../site/model.js';
@@ -19,10 +18,10 @@ import type { Writer } from '../write/writer.js';
 import { displayPath, resolveSitePaths, type SitePaths } from './site-paths.js';
 import { readPublicPages } from './public-files.js';
 import { startArticlePages, type ArticlePagesInFlight } from './article-pages.js';
+import { openRendering, writeRendered } from './rendering.js';
 import { BodyStore } from './body-store.js';
 import { ContentCache } from './content-cache.js';
-import { mirrorPages } from './mirror-pages.js';
-import { openPageReuse, type PageReuse } from './page-reuse.js';
+import type { PageReuse } from './page-reuse.js';
 import { processSources } from './process-sources.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import { defaultWorkerCount, inlineProcessor, workerProcessor } from './source-pool.js';
@@ -189,27 +188,19 @@ async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptio
   let reuse: PageReuse | undefined;
   let articles: ArticlePagesInFlight | undefined;
   try {
-    let rendering: Rendering;
-    ({ reuse, ...rendering } = await openRendering(model, paths, options, writer));
-    const { renderer } = rendering;
+    const rendering = await openRendering(model, paths, options, writer);
+    reuse = rendering.reuse;
     if (model.config.search) search = await createSearchIndexer();
-    // The search indexer reads every page's HTML, so with search on every page is rendered on this thread.
+    // 1. Article pages on render threads, on large builds into a folder; not with search, whose indexer needs every page's HTML here.
     if (workers > 0 && writer instanceof FsWriter && !search) {
       articles = await startArticlePages({ model, writer, registry, diagnostics, renderer: rendering.options, workers, mirror, reuse });
     }
-    const pages = articles ? renderSharedPages(model, renderer) : renderSite(model, renderer);
-    // The mirror is its own step (not a template pass) so its cost can be measured apart; on large sites it runs on worker threads.
-    for await (const { page, mirrored } of mirrorPages(pages, mirror, workers)) {
-      await search?.add(page);
-      await writeClaimed(writer, registry, page, diagnostics, false, reuse?.linkedFile(page.url));
-      if (mirrored) {
-        const copy = reuse && mirror ? reuse.mirrorCopy(page, mirrored, mirror) : { page: mirrored };
-        await search?.add(copy.page);
-        await writeClaimed(writer, registry, copy.page, diagnostics, false, copy.from);
-      }
-    }
+    // 2. Meanwhile, every other page (every page on small builds) on this thread, with its 简/繁 copy.
+    const pages = articles ? renderSharedPages(model, rendering.renderer) : renderSite(model, rendering.renderer);
+    await writeRendered(pages, { writer, registry, diagnostics, workers, mirror, search, reuse });
     await articles?.finish();
     articles = undefined;
+    // 3. The site's own files, then the search index.
     for (const page of await readPublicPages(paths.public, paths.root)) {
       await writeClaimed(writer, registry, page, diagnostics, true);
     }
@@ -231,22 +222,4 @@ async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptio
   await writer.commit();
   await reuse?.save();
   return { pages: registry.size, reusedPages: reuse?.reused ?? 0 };
-}
-
-interface Rendering {
-  readonly renderer: Renderer;
-  /** How the renderer was made, for render threads to make their own. */
-  readonly options: RendererOptions;
-  readonly reuse?: PageReuse;
-}
-
-/** The theme's renderer; when the build keeps a cache and writes files, wrapped to skip pages whose inputs did not change. */
-async function openRendering(model: SiteModel, paths: SitePaths, options: BuildOptions, writer: Writer): Promise<Rendering> {
-  const themeDirs = themeDirsFor(paths.templates);
-  const strict = options.strict ?? false;
-  const rendererOptions: RendererOptions = { themeDirs, strict, displayRoot: paths.root };
-  const renderer = createRenderer(rendererOptions);
-  const outDir = writer instanceof FsWriter ? writer.outDir : undefined;
-  const reuse = outDir === undefined ? undefined : await openPageReuse({ cacheDir: options.cacheDir, outDir, model, themeDirs, strict });
-  return reuse ? { renderer: reuse.wrap(renderer), options: rendererOptions, reuse } : { renderer, options: rendererOptions };
 }
