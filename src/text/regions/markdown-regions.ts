@@ -18,9 +18,9 @@ export function markdownRanges(text: string): Range[] {
     const part = text.slice(gap.start, gap.end);
     const found = [
       ...codeSpanRanges(part),
-      ...matchRanges(part, linkDestination),
-      ...matchRanges(part, referenceDefinition),
-      ...matchRanges(part, autolink),
+      ...matchRanges(part, linkDestination, ']('),
+      ...matchRanges(part, referenceDefinition, ']:'),
+      ...matchRanges(part, autolink, '<'),
       ...htmlRanges(part),
     ];
     for (const r of found) inline.push({ start: r.start + gap.start, end: r.end + gap.start });
@@ -31,6 +31,7 @@ export function markdownRanges(text: string): Range[] {
 /** Ranges of inline code spans: a backtick run closed by a run of the same length within the paragraph. */
 export function codeSpanRanges(text: string): Range[] {
   const out: Range[] = [];
+  if (!text.includes('`')) return out;
   const runs = /`+/g;
   for (let m = runs.exec(text); m !== null; m = runs.exec(text)) {
     const close = findCloser(text, runs.lastIndex, m[0].length);
