@@ -20,8 +20,11 @@ export function countCharacters(text: string): number {
 // A regex over the whole text tests every character against two Unicode classes; the table answers for
 // the (mostly Han) text in between, and the regex only runs where a word starts.
 function countWords(text: string): number {
+  const startsWord = WORD_START.bmpTable();
   let words = 0;
   for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if ((unit < 0xd800 || unit > 0xdbff) && startsWord[unit] !== 1) continue;
     const cp = text.codePointAt(i) ?? 0;
     if (!WORD_START.has(cp)) {
       if (cp > 0xffff) i++;

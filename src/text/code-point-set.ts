@@ -2,6 +2,8 @@
 export interface CodePointSet {
   /** True when the code point belongs to the class. */
   has(codePoint: number): boolean;
+  /** Membership of each BMP code point (1 or 0), built on first use: for loops that visit every character. */
+  bmpTable(): Uint8Array;
 }
 
 // The Basic Multilingual Plane holds nearly every character of news text; rarer ones fall back to the regex.
@@ -27,13 +29,21 @@ export function codePointSet(pattern: RegExp): CodePointSet {
       if (codePoint >= TABLE_SIZE) return single.test(String.fromCodePoint(codePoint));
       return (table ??= build())[codePoint] === 1;
     },
+    bmpTable: () => (table ??= build()),
   };
 }
 
 /** Count the code points of `text` that belong to `set`. */
 export function countInSet(text: string, set: CodePointSet): number {
+  const bmp = set.bmpTable();
   let count = 0;
   for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // Any unit but a high surrogate is its own code point: the table answers without a call per character.
+    if (unit < 0xd800 || unit > 0xdbff) {
+      count += bmp[unit] ?? 0;
+      continue;
+    }
     const cp = text.codePointAt(i) ?? 0;
     if (cp > 0xffff) i++;
     if (set.has(cp)) count++;
