@@ -1,5 +1,6 @@
 import * as yaml from 'js-yaml';
 import { failContent } from '../diagnostics/content-error.js';
+import { readSimpleYaml } from './simple-yaml.js';
 import type { ParsedSource } from './types.js';
 
 const FENCE = /^---[ \t]*$/;
@@ -66,6 +67,8 @@ function yamlBlock(text: string): string {
 function loadYaml(block: string, path: string): Record<string, unknown> {
   // Only comments and blank lines: no YAML to read (gray-matter's rule, kept).
   if (block.replace(/^\s*#[^\n]+/gm, '').trim() === '') return {};
+  const simple = readSimpleYaml(block);
+  if (simple !== undefined) return simple;
   let data: unknown;
   try {
     data = yaml.load(block, { schema: yaml.CORE_SCHEMA });
