@@ -32,21 +32,3 @@ export function codePointSet(pattern: RegExp): CodePointSet {
     bmpTable: () => (table ??= build()),
   };
 }
-
-/** Count the code points of `text` that belong to `set`. */
-export function countInSet(text: string, set: CodePointSet): number {
-  const bmp = set.bmpTable();
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    // Any unit but a high surrogate is its own code point: the table answers without a call per character.
-    if (unit < 0xd800 || unit > 0xdbff) {
-      count += bmp[unit] ?? 0;
-      continue;
-    }
-    const cp = text.codePointAt(i) ?? 0;
-    if (cp > 0xffff) i++;
-    if (set.has(cp)) count++;
-  }
-  return count;
-}
