@@ -3,8 +3,10 @@ import { codePointSet, type CodePointSet } from '../text/code-point-set.js';
 /** Cut plain text to at most `length` characters (code points, never half a surrogate pair), adding "…" when cut. */
 export function truncateText(text: string, length: number): string {
   const collapsed = text.replace(/\s+/g, ' ').trim();
-  const chars = Array.from(collapsed);
-  if (chars.length <= length) return collapsed;
+  // A code point is one or two UTF-16 units: beyond 2 × length units the text is surely cut, and only its head is split.
+  const head = collapsed.length > 2 * length ? collapsed.slice(0, 2 * length) : collapsed;
+  const chars = Array.from(head);
+  if (head === collapsed && chars.length <= length) return collapsed;
   return `${chars.slice(0, length).join('').trimEnd()}…`;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countCharacters } from '../../../src/content/text-measure.js';
+import { countCharacters, truncateText } from '../../../src/content/text-measure.js';
 
 describe('countCharacters', () => {
   it.each([
@@ -17,5 +17,18 @@ describe('countCharacters', () => {
     ['〇〇七号', 5], // 〇 is Han and a number: a character and the start of a word
   ])('%j counts %i', (text, expected) => {
     expect(countCharacters(text)).toBe(expected);
+  });
+});
+
+describe('truncateText', () => {
+  it.each([
+    ['城市更新', 4, '城市更新'],
+    ['城市更新行动', 4, '城市更新…'],
+    ['城市  \n 更新', 10, '城市 更新'],
+    ['𠀀𠀁𠀂𠀃', 3, '𠀀𠀁𠀂…'], // astral characters count once and are never cut in half
+    ['𠀀𠀁𠀂', 3, '𠀀𠀁𠀂'], // six UTF-16 units, three characters: not cut
+    ['市 民 活 动', 2, '市…'], // the space before the cut goes
+  ])('%j to %i characters', (text, length, expected) => {
+    expect(truncateText(text, length)).toBe(expected);
   });
 });
