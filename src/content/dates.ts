@@ -1,4 +1,5 @@
 import type { WallClock, ZonedDate } from './types.js';
+import { offsetSecondsAt, wallClockAt } from './zone-clock.js';
 
 export type { WallClock };
 
@@ -46,51 +47,13 @@ function isRealWallClock(w: WallClock): boolean {
   return w.day <= daysInMonth;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-const WEEKDAYS: Readonly<Record<string, number>> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
-
-function wallClockAt(epochMs: number, timeZone: string): WallClock & { weekday: number } {
-  const parts: Record<string, string> = {};
-  for (const p of formatterFor(timeZone).formatToParts(new Date(epochMs))) parts[p.type] = p.value;
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    weekday: WEEKDAYS[parts.weekday ?? ''] ?? 0,
-  };
-}
-
 function wallToUtcMs(w: WallClock): number {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 }
 
 /** Offset of `timeZone` from UTC at an instant, in minutes. */
 export function offsetMinutesAt(epochMs: number, timeZone: string): number {
-  const wall = wallClockAt(epochMs, timeZone);
-  return Math.round((wallToUtcMs(wall) - Math.floor(epochMs / 1000) * 1000) / 60000);
+  return Math.round(offsetSecondsAt(epochMs, timeZone) / 60);
 }
 
 /** The instant at which the clocks of `timeZone` show `wall` (the earlier one in a DST fold). */

@@ -1,6 +1,6 @@
-import matter from 'gray-matter';
 import * as yaml from 'js-yaml';
 import { failContent } from '../diagnostics/content-error.js';
+import { readSimpleYaml } from './simple-yaml.js';
 import type { ParsedSource } from './types.js';
 
 const FENCE = /^---[ \t]*$/;
@@ -11,8 +11,8 @@ const CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*$/;
  * dates stay strings, so the site time zone (not UTC) gives them their meaning.
  */
 export function parseFrontMatter(text: string, path: string): ParsedSource {
-  const lines = text.split('\n');
-  if (!FENCE.test(lines[0] ?? '')) {
+  const fence = frontMatterLines(text);
+  if (fence === 'missing') {
     failContent({
       file: path,
       code: 'front-matter/missing',
@@ -20,8 +20,7 @@ export function parseFrontMatter(text: string, path: string): ParsedSource {
       note: 'add at the top:\n---\ntitle: 标题\ndate: 2024-01-01\n---',
     });
   }
-  const closing = lines.findIndex((line, i) => i > 0 && CLOSING_FENCE.test(line));
-  if (closing < 0) {
+  if (fence === 'unclosed') {
     failContent({
       file: path,
       code: 'front-matter/unclosed',
@@ -29,23 +28,57 @@ export function parseFrontMatter(text: string, path: string): ParsedSource {
       note: 'add a line "---" after the last front-matter key',
     });
   }
-  const data = loadYaml(text, path);
-  const body = lines.slice(closing + 1).join('\n');
-  const keys = keyPositionsOf(lines.slice(1, closing));
-  return { path, format: 'markdown', data, body, bodyLine: closing + 2, keyLines: keys.lines, keyColumns: keys.columns };
+  const data = loadYaml(yamlBlock(text), path);
+  const keys = keyPositionsOf(fence.lines.slice(1));
+  const closing = fence.lines.length;
+  return { path, format: 'markdown', data, body: text.slice(fence.bodyStart), bodyLine: closing + 2, keyLines: keys.lines, keyColumns: keys.columns };
 }
 
-function loadYaml(text: string, path: string): Record<string, unknown> {
+/** The lines before the closing fence (the opening fence first) and where the body starts. */
+interface FrontMatterLines {
+  readonly lines: readonly string[];
+  readonly bodyStart: number;
+}
+
+// Line by line up to the closing fence only: the body (most of the file) is never split into lines.
+function frontMatterLines(text: string): FrontMatterLines | 'missing' | 'unclosed' {
+  const lines: string[] = [];
+  for (let at = 0; ; ) {
+    const nl = text.indexOf('\n', at);
+    const line = text.slice(at, nl === -1 ? text.length : nl);
+    if (lines.length === 0 && !FENCE.test(line)) return 'missing';
+    if (lines.length > 0 && CLOSING_FENCE.test(line)) return { lines, bodyStart: nl === -1 ? text.length : nl + 1 };
+    if (nl === -1) return 'unclosed';
+    lines.push(line);
+    at = nl + 1;
+  }
+}
+
+/**
+ * The YAML text as gray-matter (which this parser replaced) cut it, so that data and error positions stay
+ * the same: from after the opening "---" to the first "\n---", even where "..." closed the front matter.
+ */
+function yamlBlock(text: string): string {
+  const rest = text.slice(3);
+  const close = rest.indexOf('\n---');
+  return close === -1 ? rest : rest.slice(0, close);
+}
+
+function loadYaml(block: string, path: string): Record<string, unknown> {
+  // Only comments and blank lines: no YAML to read (gray-matter's rule, kept).
+  if (block.replace(/^\s*#[^\n]+/gm, '').trim() === '') return {};
+  const simple = readSimpleYaml(block);
+  if (simple !== undefined) return simple;
   let data: unknown;
   try {
-    data = matter(text, { engines: { yaml: (s: string) => yaml.load(s, { schema: yaml.CORE_SCHEMA }) as object } }).data;
+    data = yaml.load(block, { schema: yaml.CORE_SCHEMA });
   } catch (error) {
     if (!(error instanceof yaml.YAMLException)) throw error;
     const mark = error.mark as { line?: number; column?: number } | undefined;
     failContent(
       {
         file: path,
-        line: (mark?.line ?? 0) + 1, // gray-matter hands js-yaml the text after the opening "---", starting with its newline
+        line: (mark?.line ?? 0) + 1, // the block starts after the opening "---", with its newline
         column: (mark?.column ?? 0) + 1,
         code: 'front-matter/yaml',
         message: `front matter is not valid YAML: ${error.reason}`,

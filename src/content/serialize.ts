@@ -11,7 +11,7 @@ const keyOrder = ['title', 'date', 'source', 'author', 'editor', 'column'];
 
 /**
  * A ParsedSource as a UTF-8 Markdown source: YAML front matter, a blank line, the body.
- * Values are written as YAML 1.1 so that strings js-yaml (behind gray-matter) would read as
+ * Values are written as YAML 1.1 so that strings js-yaml (the front-matter parser) would read as
  * dates, numbers or booleans (`2023-12-20`, `yes`, `123`) are quoted and come back as the
  * same strings: building the import gives what building the raw export gave.
  */

@@ -2,6 +2,8 @@
 export interface CodePointSet {
   /** True when the code point belongs to the class. */
   has(codePoint: number): boolean;
+  /** Membership of each BMP code point (1 or 0), built on first use: for loops that visit every character. */
+  bmpTable(): Uint8Array;
 }
 
 // The Basic Multilingual Plane holds nearly every character of news text; rarer ones fall back to the regex.
@@ -27,16 +29,6 @@ export function codePointSet(pattern: RegExp): CodePointSet {
       if (codePoint >= TABLE_SIZE) return single.test(String.fromCodePoint(codePoint));
       return (table ??= build())[codePoint] === 1;
     },
+    bmpTable: () => (table ??= build()),
   };
-}
-
-/** Count the code points of `text` that belong to `set`. */
-export function countInSet(text: string, set: CodePointSet): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i) ?? 0;
-    if (cp > 0xffff) i++;
-    if (set.has(cp)) count++;
-  }
-  return count;
 }

@@ -46,6 +46,25 @@ export function codePointScript(codePoint: number): CharScript {
   return code === undefined ? (astralScripts?.get(codePoint) ?? 'both') : 'both';
 }
 
+/** Whether `text[start, end)` holds Simplified-only and Traditional-only characters; stops once it has seen both. */
+export function oneScriptKindsIn(text: string, start = 0, end = text.length): { simplified: boolean; traditional: boolean } {
+  if (bmpScripts === undefined) [bmpScripts, astralScripts] = decodeTables();
+  let found = 0;
+  // Reads the table directly, with no string per character: this runs over every character of every article.
+  for (let i = start; i < end && found !== (SIMPLIFIED | TRADITIONAL); i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdbff) {
+      found |= bmpScripts[unit] ?? 0;
+      continue;
+    }
+    const codePoint = text.codePointAt(i) ?? 0;
+    if (codePoint > 0xffff) i++;
+    const kind = codePointScript(codePoint);
+    found |= kind === 'simplified' ? SIMPLIFIED : kind === 'traditional' ? TRADITIONAL : 0;
+  }
+  return { simplified: (found & SIMPLIFIED) !== 0, traditional: (found & TRADITIONAL) !== 0 };
+}
+
 function decodeTables(): [Uint8Array, Map<number, CharScript>] {
   const bmp = new Uint8Array(0x10000);
   const astral = new Map<number, CharScript>();

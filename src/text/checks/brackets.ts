@@ -8,7 +8,10 @@ const closerOf: Readonly<Record<string, string>> = {
   '(': ')', '（': ')', '[': ']', '【': '】', '《': '》', '〈': '〉', '「': '」', '『': '』', '“': '”', '‘': '’', '{': '}',
 };
 const family: Readonly<Record<string, string>> = { '）': ')' };
-const brackets = /[()（）[\]【】《》〈〉「」『』“”‘’{}\n]/g;
+// Looked up by UTF-16 unit (every one is in the BMP): a loop over the text with this table is several times
+// faster than a regex handing back a match object for each of the many quotes and line breaks of an article.
+const isBracket = new Uint8Array(0x10000);
+for (const char of '()（）[]【】《》〈〉「」『』“”‘’{}\n') isBracket[char.charCodeAt(0)] = 1;
 const latin = /^[A-Za-z]$/;
 
 /** Unbalanced brackets and quotes, line by line (a paragraph is a line in every source format we read). */
@@ -19,16 +22,17 @@ export function bracketCheck({ text, protectedRanges }: CheckInput): RuleNote[] 
     for (const o of open) if (!(o.char === '“' && text.startsWith('“', lineEnd + 1))) notes.push(unclosed(text, o.at, o.char));
     open = [];
   };
-  for (const m of text.matchAll(brackets)) {
-    const char = m[0];
-    if (char === '\n') flush(m.index);
-    else if (isInside(protectedRanges, m.index) || isApostrophe(text, m.index, char)) continue;
-    else if (char in closerOf) open.push({ char, at: m.index });
+  for (let at = 0; at < text.length; at++) {
+    if (isBracket[text.charCodeAt(at)] !== 1) continue;
+    const char = text.charAt(at);
+    if (char === '\n') flush(at);
+    else if (isInside(protectedRanges, at) || isApostrophe(text, at, char)) continue;
+    else if (char in closerOf) open.push({ char, at });
     else {
       const closer = family[char] ?? char;
       const top = open[open.length - 1];
       if (top && closerOf[top.char] === closer) open.pop();
-      else notes.push(unopened(text, m.index, char));
+      else notes.push(unopened(text, at, char));
     }
   }
   flush(text.length);

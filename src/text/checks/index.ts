@@ -15,7 +15,7 @@ export function runChecks(input: CheckInput, options: ChecksOptions): RuleNote[]
   const spots = findLossySpots(input);
   // A bracket inside a damaged spot is part of the damage, already reported.
   const brackets = bracketCheck(input).filter((n) => !spots.some((s) => n.offset >= s.start && n.offset < s.end));
-  const notes = [...lossyCheck(input), ...brackets, ...(options.mixedScript ? mixedScriptCheck(input) : [])];
+  const notes = [...lossyCheck(input, spots), ...brackets, ...(options.mixedScript ? mixedScriptCheck(input) : [])];
   return notes.sort((a, b) => a.offset - b.offset);
 }
 

@@ -11,5 +11,11 @@ const entity = /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi;
 
 /** Ranges of an HTML text that are not text nodes to change: tags, comments, entities, code, pre, script, style, translate="no". */
 export function htmlRanges(text: string): Range[] {
-  return [...matchRanges(text, rawElements), ...matchRanges(text, untranslated), ...matchRanges(text, comment), ...matchRanges(text, tag), ...matchRanges(text, entity)];
+  return [
+    ...matchRanges(text, rawElements, '<'),
+    ...matchRanges(text, untranslated, '<'),
+    ...matchRanges(text, comment, '<!--'),
+    ...matchRanges(text, tag, '<'),
+    ...matchRanges(text, entity, '&'),
+  ];
 }

@@ -12,9 +12,13 @@ export function mergeRanges(ranges: readonly Range[]): Range[] {
   return out;
 }
 
-/** Ranges of every match of a global `pattern` in `text` (group `keep`, when given, only). */
-export function matchRanges(text: string, pattern: RegExp): Range[] {
+/**
+ * Ranges of every match of a global `pattern` in `text`. `sign`, when given, is a string every match contains:
+ * without it in `text` the pattern (a costly scan of every character) cannot match and does not run.
+ */
+export function matchRanges(text: string, pattern: RegExp, sign?: string): Range[] {
   const out: Range[] = [];
+  if (sign !== undefined && !text.includes(sign)) return out;
   for (const m of text.matchAll(pattern)) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }

@@ -11,7 +11,8 @@ const htmlIndent = /(?:^|<(?:p|br|div|li|td|th|h[1-6])\b[^>]*>)([ \u3000]+)/gim;
 /** Drop spaces and ideographic spaces that indent a paragraph of Chinese text (the theme indents by CSS). */
 export function paragraphIndent(input: RuleInput): RuleResult {
   const { text, protectedRanges, format } = input;
-  const starts = format === 'markdown' ? markdownParagraphLines(text) : null;
+  // Classifying Markdown lines costs a pass over the text: only done once an indent is found.
+  let starts: Set<number> | undefined;
   const pattern = format === 'html' ? htmlIndent : textIndent;
   const edits: Edit[] = [];
   for (const m of text.matchAll(pattern)) {
@@ -19,7 +20,7 @@ export function paragraphIndent(input: RuleInput): RuleResult {
     const start = m.index + m[0].length - indent.length;
     const end = start + indent.length;
     if (!isCjk(charAt(text, end)) || isInside(protectedRanges, start)) continue;
-    if (starts !== null && !starts.has(start)) continue;
+    if (format === 'markdown' && !(starts ??= markdownParagraphLines(text)).has(start)) continue;
     edits.push({ start, end, text: '' });
   }
   return { edits, notes: [] };

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
+import matter from 'gray-matter';
+import * as yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../src/config/resolve.js';
 import { toArticle } from '../../../src/content/article.js';
 import { parseFrontMatter } from '../../../src/content/front-matter.js';
+import { isContentError } from '../../../src/diagnostics/content-error.js';
 import { newsLines, newsText, valueOrContentError } from '../../helpers/properties.js';
 
 const file = 'content/news/fuzz.md';
@@ -46,5 +49,46 @@ describe('front matter on arbitrary input', () => {
     );
     // The generator must reach validation's happy path too, not only its refusals.
     expect(articles).toBeGreaterThanOrEqual(minArticles);
+  });
+});
+
+/** What gray-matter (the parser before ours) read from a source: its data, or where js-yaml refused it. */
+function grayMatterReading(text: string): { data: unknown } | { line: number; column: number } {
+  try {
+    return { data: matter(text, { engines: { yaml: (s: string) => yaml.load(s, { schema: yaml.CORE_SCHEMA }) as object } }).data };
+  } catch (error) {
+    if (!(error instanceof yaml.YAMLException)) throw error;
+    return { line: (error.mark?.line ?? 0) + 1, column: (error.mark?.column ?? 0) + 1 };
+  }
+}
+
+// Closing with "...", a "---" that continues a line, comment-only blocks: where our fence differs from gray-matter's cut.
+const trickyLine = fc.constantFrom('...', '---', '----', '--- x', '# 注释', '  # 注释', '', 'title: 标题', 'date: 2024-01-05', 'a: [1, 2', 'b: "x');
+const trickySource = fc.array(fc.oneof(trickyLine, pair, newsText(10)), { maxLength: 10 }).map((lines) => ['---', ...lines].join('\n'));
+
+describe('front matter read as gray-matter read it', () => {
+  it.each([
+    ['article-shaped sources', articleSource],
+    ['sources with unusual fences and comments', trickySource],
+  ] as const)('%s: the same data, or the same YAML error position', (_name, source) => {
+    fc.assert(
+      fc.property(source, (text) => {
+        let ours: ReturnType<typeof parseFrontMatter> | undefined;
+        let problem: { code: string; line: number; column: number } | undefined;
+        try {
+          ours = parseFrontMatter(text, file);
+        } catch (error) {
+          if (!isContentError(error)) throw error;
+          const d = error.diagnostics[0];
+          problem = { code: d?.code ?? '', line: d?.line ?? 0, column: d?.column ?? 0 };
+        }
+        if (problem?.code === 'front-matter/missing' || problem?.code === 'front-matter/unclosed') return;
+        const reading = grayMatterReading(text);
+        if ('line' in reading) expect(problem).toEqual({ code: 'front-matter/yaml', line: reading.line, column: reading.column });
+        else if (typeof reading.data !== 'object' || Array.isArray(reading.data)) expect(problem?.code).toBe('front-matter/not-a-mapping');
+        else expect(ours?.data).toEqual(reading.data ?? {});
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -58,6 +58,19 @@ describe('mixed-script check', () => {
   });
 
   it.each([
+    ['a Traditional-only character outside the BMP', '这是简体文章𠁞', 'a.txt:1:7: warning: the article mixes Simplified and Traditional characters (3 Simplified-only, 1 Traditional-only; traditional: 𠁞) [text/mixed-script]'],
+    ['after a character outside the BMP', '𠀾這個', 'a.txt:1:1: warning: the article mixes Simplified and Traditional characters (1 Simplified-only, 2 Traditional-only; simplified: 𠀾) [text/mixed-script]'],
+    ['a lone surrogate before a Traditional-only character', '这\ud800個', 'a.txt:1:1: warning: the article mixes Simplified and Traditional characters (1 Simplified-only, 1 Traditional-only; simplified: 这) [text/mixed-script]'],
+  ])('counts %s', (_, text, expected) => {
+    expect(warnings(text).filter((w) => w.includes('mixed-script')).map((w) => w.split('\n')[0])).toEqual([expected]);
+  });
+
+  it('leaves out characters in code', () => {
+    const markdown = '---\ntitle: t\n---\n这是简体文章，见`個別`和\n\n    這個\n';
+    expect(warnings(markdown, 'keep', 'markdown').filter((w) => w.includes('mixed-script'))).toEqual([]);
+  });
+
+  it.each([
     ['all Simplified', '这是简体文章', 'keep'],
     ['all Traditional', '這是繁體文章', 'keep'],
     ['converted anyway', '这是简体文章，只有一個繁體字', 'zh-Hans'],
