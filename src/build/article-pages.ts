@@ -47,21 +47,23 @@ const batchSize = 32;
 export async function startArticlePages(options: ArticlePagesOptions): Promise<ArticlePagesInFlight> {
   const { model, writer, mirror } = options;
   const setup = { renderer: options.renderer, site: siteView(model), staging: writer.staging, ...(mirror && { mirror }) };
-  const pool = startArticleRenderPool(setup, { workers: options.workers });
+  // The threads start with the first page to render: a warm build that reuses every page never pays for them.
+  let pool: ArticleRenderPool | undefined;
+  const submit = (jobs: ArticleJob[]): Promise<void> => (pool ??= startArticleRenderPool(setup, { workers: options.workers })).submit(jobs);
   try {
     let batch: ArticleJob[] = [];
     for (const article of model.articles) {
       const job = await articlePage(article, options);
       if (job) batch.push(job);
-      if (batch.length === batchSize) await pool.submit(batch.splice(0));
+      if (batch.length === batchSize) await submit(batch.splice(0));
     }
-    if (batch.length > 0) await pool.submit(batch);
+    if (batch.length > 0) await submit(batch);
     batch = [];
   } catch (error) {
-    await pool.close();
+    await pool?.close();
     throw error;
   }
-  return { finish: () => finishPool(pool), close: () => pool.close() };
+  return { finish: () => (pool ? finishPool(pool) : Promise.resolve()), close: () => pool?.close() ?? Promise.resolve() };
 }
 
 async function finishPool(pool: ArticleRenderPool): Promise<void> {
