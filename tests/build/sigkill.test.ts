@@ -129,7 +129,7 @@ describe('a build killed with SIGKILL at any moment', () => {
     expect(runCli(['build'], site.root).status).toBe(0);
     expect(treeDigest(dist)).toBe(newTree);
     expect(existsSync(path.join(site.root, '.dist.staging'))).toBe(false);
-  }, 120_000);
+  }, 300_000);
 
   it('killed between the two renames of the swap: the next build restores the old output first', async () => {
     const site = makeSite({});
