@@ -149,7 +149,7 @@ describe('a build killed with SIGKILL at any moment', () => {
     expect(runCli(['build'], site.root).status).toBe(0);
     expect(treeDigest(dist)).toBe(newTree);
     expect(existsSync(path.join(site.root, '.dist.staging'))).toBe(false);
-  }, 120_000);
+  }, 300_000);
 
   it(`leaves the old or the new dist/, or a journal that gives the new one, when few pages change (${inPlaceKills} kills of in-place updates)`, async () => {
     const site = makeSite({});
