@@ -184,7 +184,7 @@ describe('a build killed with SIGKILL at any moment', () => {
     console.log(`SIGKILL test, in place: after ${inPlaceKills} kills dist/ was old ${seen.old}, new ${seen.new} times, and ${seen.rolledForward} times a journal rolled forward to the new one`);
     expect(seen.old).toBeGreaterThan(0);
     expect(seen.new + seen.rolledForward).toBeGreaterThan(0);
-  }, 240_000);
+  }, 300_000);
 
   it('killed between the two renames of the swap: the next build restores the old output first', async () => {
     const site = makeSite({});
