@@ -7,7 +7,7 @@ import { isContentError } from '../diagnostics/content-error.js';
 import { createRenderer, renderSite, themeDirsFor } from '../render/index.js';
 import type { Renderer } from '../render/environment.js';
 import { mirrorSettings } from '../render/mirror.js';
-import { createSearchIndexer, type SearchIndexer } from '../search/search-index.js';
+import { writeSearchIndex } from '../search/write-search-index.js';
 import type { Page } from '../render/page.js';
 import { buildSiteModel } from '../site/model.js';
 import type { SiteModel } from '../site/types.js';
@@ -65,8 +65,6 @@ export interface BuildStats {
   readonly cached: number;
   /** Pages taken over from the previous output because their inputs did not change. */
   readonly reusedPages: number;
-  /** The config left `search` out and the site is too large for the search index by default. */
-  readonly searchLeftOut?: boolean;
   readonly outcomes: readonly SourceOutcome[];
 }
 
@@ -103,8 +101,7 @@ export async function analyzeSite(options: BuildOptions): Promise<SiteAnalysis> 
   const now = zonedDate(options.now, config.timezone);
   const model = buildSiteModel(collected.articles, { config, now, includesDrafts: options.drafts ?? false });
   const diagnostics = sorted([...collected.diagnostics, ...findUrlCollisions(model.articles)]);
-  const searchLeftOut = config.search === undefined && model.config.search === false;
-  return { ok: !failed(diagnostics, options), diagnostics, stats: { ...collected.stats, pages: 0, reusedPages: 0, searchLeftOut }, model };
+  return { ok: !failed(diagnostics, options), diagnostics, stats: { ...collected.stats, pages: 0, reusedPages: 0 }, model };
 }
 
 const emptyStats: BuildStats = { sources: 0, articles: 0, pages: 0, reusedPages: 0, drafts: 0, future: 0, repairs: 0, cached: 0, outcomes: [] };
@@ -179,31 +176,24 @@ async function collectArticles(paths: SitePaths, config: SiteConfig, options: Bu
 async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptions, diagnostics: Diagnostic[], writer: Writer): Promise<{ pages: number; reusedPages: number }> {
   const registry = new OutputRegistry();
   const mirror = mirrorSettings(model.config);
-  let search: SearchIndexer | undefined;
   let reuse: PageReuse | undefined;
   try {
     let renderer: Renderer;
     ({ renderer, reuse } = await openRendering(model, paths, options, writer));
-    if (model.config.search) search = await createSearchIndexer();
     // The mirror is its own step (not a template pass) so its cost can be measured apart; on large sites it runs on worker threads.
     const workers = options.workers ?? defaultWorkerCount(model.articles.length);
     for await (const { page, mirrored } of mirrorPages(renderSite(model, renderer), mirror, workers)) {
-      await search?.add(page);
       await writeClaimed(writer, registry, page, diagnostics, false, reuse?.linkedFile(page.url));
       if (mirrored) {
         const copy = reuse && mirror ? reuse.mirrorCopy(page, mirrored, mirror) : { page: mirrored };
-        await search?.add(copy.page);
         await writeClaimed(writer, registry, copy.page, diagnostics, false, copy.from);
       }
     }
     for (const page of await readPublicPages(paths.public, paths.root)) {
       await writeClaimed(writer, registry, page, diagnostics, true);
     }
-    const indexPages = search ? await search.finish() : [];
-    search = undefined;
-    for (const page of indexPages) await writeClaimed(writer, registry, page, diagnostics);
+    if (model.config.search) await writeSearchIndex(model, (page) => writeClaimed(writer, registry, page, diagnostics));
   } catch (error) {
-    await search?.close();
     await writer.abort();
     if (!isContentError(error)) throw error;
     diagnostics.push(...error.diagnostics);

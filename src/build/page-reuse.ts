@@ -160,6 +160,6 @@ export async function openPageReuse(options: OpenPageReuseOptions): Promise<Page
   const { cacheDir, model } = options;
   if (cacheDir === undefined) return undefined;
   const theme = themeFingerprint(options.themeDirs, `${await toolFingerprint()}\nstrict=${options.strict}\n`);
-  const link = !model.config.search;
-  return PageReuse.open({ cacheDir, outDir: options.outDir, model, theme, link });
+  // The search index is built from the model, not from pages: reused pages are always linked.
+  return PageReuse.open({ cacheDir, outDir: options.outDir, model, theme, link: true });
 }
