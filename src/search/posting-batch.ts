@@ -1,4 +1,4 @@
-import { ByteWriter, scanText, shardOf } from '../../templates/assets/search-core.js';
+import { ByteWriter, scanText, shardOf } from './search-core.js';
 import { PostingTable } from './posting-table.js';
 
 const pairBase = 65536;

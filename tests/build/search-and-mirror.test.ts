@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeShard, parseQuery, rankDocuments, shardOf } from '../../templates/assets/search-core.js';
+import { decodeShard, parseQuery, rankDocuments, shardOf } from '../../src/search/search-core.js';
 import type { MemoryWriter } from '../../src/write/memory-writer.js';
 import { article, buildInMemory, makeSite, page, siteConfig, type TempSite } from '../helpers/site.js';
 
