@@ -116,30 +116,38 @@ export class ByteWriter {
   }
 
   varint(value) {
-    if (this.length + 5 > this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes.subarray(0, this.length));
-      this.bytes = grown;
+    this.reserve(5);
+    this.put(value);
+  }
+
+  /** One block: the token's code units, then `count` postings from `start` (ascending document ids as gaps, values). */
+  block(token, docs, values, count = docs.length, start = 0) {
+    this.reserve(5 * (2 + token.length + 2 * count));
+    this.put(token.length);
+    for (let i = 0; i < token.length; i++) this.put(token.charCodeAt(i));
+    this.put(count);
+    let previous = 0;
+    for (let i = start; i < start + count; i++) {
+      this.put(docs[i] - previous);
+      this.put(values[i]);
+      previous = docs[i];
     }
+  }
+
+  reserve(bytes) {
+    if (this.length + bytes <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + bytes));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  put(value) {
     let v = value;
     while (v >= 128) {
       this.bytes[this.length++] = (v & 127) | 128;
       v = Math.floor(v / 128);
     }
     this.bytes[this.length++] = v;
-  }
-
-  /** One block: the token's code units, then `count` postings from `start` (ascending document ids as gaps, values). */
-  block(token, docs, values, count = docs.length, start = 0) {
-    this.varint(token.length);
-    for (let i = 0; i < token.length; i++) this.varint(token.charCodeAt(i));
-    this.varint(count);
-    let previous = 0;
-    for (let i = start; i < start + count; i++) {
-      this.varint(docs[i] - previous);
-      this.varint(values[i]);
-      previous = docs[i];
-    }
   }
 
   /** The bytes written so far. */
