@@ -7,7 +7,7 @@ import { isContentError } from '../diagnostics/content-error.js';
 import { createRenderer, renderSite, themeDirsFor } from '../render/index.js';
 import type { Renderer } from '../render/environment.js';
 import { mirrorSettings } from '../render/mirror.js';
-import { writeSearchIndex } from '../search/write-search-index.js';
+import { defaultSearchIndexOptions, writeSearchIndex, type SearchIndexEmit } from '../search/write-search-index.js';
 import type { Page } from '../render/page.js';
 import { buildSiteModel } from '../site/model.js';
 import type { SiteModel } from '../site/types.js';
@@ -19,6 +19,7 @@ import { FsWriter } from '../write/fs-writer.js';
 import type { Writer } from '../write/writer.js';
 import { displayPath, resolveSitePaths, type SitePaths } from './site-paths.js';
 import { readPublicPages } from './public-files.js';
+import { articleIdentity } from './article-identity.js';
 import { BodyStore } from './body-store.js';
 import { ContentCache } from './content-cache.js';
 import { mirrorPages } from './mirror-pages.js';
@@ -192,7 +193,7 @@ async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptio
     for (const page of await readPublicPages(paths.public, paths.root)) {
       await writeClaimed(writer, registry, page, diagnostics, true);
     }
-    if (model.config.search) await writeSearchIndex(model, (page) => writeClaimed(writer, registry, page, diagnostics));
+    if (model.config.search) await writeSearch(model, reuse, (page, from) => writeClaimed(writer, registry, page, diagnostics, false, from));
   } catch (error) {
     await writer.abort();
     if (!isContentError(error)) throw error;
@@ -206,6 +207,13 @@ async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptio
   await writer.commit();
   await reuse?.save();
   return { pages: registry.size, reusedPages: reuse?.reused ?? 0 };
+}
+
+/** The search index, its files linked from the previous output where their articles did not change. */
+async function writeSearch(model: SiteModel, reuse: PageReuse | undefined, emit: SearchIndexEmit): Promise<void> {
+  const options = reuse ? { ...defaultSearchIndexOptions, reuse: { reusableFile: reuse.reusableFile.bind(reuse), identity: articleIdentity } } : defaultSearchIndexOptions;
+  const stats = await writeSearchIndex(model, emit, options);
+  if (reuse) reuse.reused += stats.linked;
 }
 
 /** The theme's renderer; when the build keeps a cache and writes files, wrapped to skip pages whose inputs did not change. */
