@@ -41,17 +41,40 @@ export class PostingBatch {
 
   /** One segment of blocks per shard (empty where no token falls), and the batch cleared. */
   encode(shardCount: number): Uint8Array[] {
-    const writers: (ByteWriter | undefined)[] = new Array<ByteWriter | undefined>(shardCount);
-    this.table.forEach((key, docs, values, start, count) => {
+    // Grouped by shard first, so every block goes into one buffer and each shard is a slice of it.
+    const tokens: string[] = [];
+    const shards: number[] = [];
+    const ranges: number[] = [];
+    let docs: Int32Array = new Int32Array(0);
+    let values: Int32Array = new Int32Array(0);
+    this.table.forEach((key, d, v, start, count) => {
       const token = this.token(key);
-      const shard = shardOf(token, shardCount);
-      const writer = (writers[shard] ??= new ByteWriter(64));
-      writer.block(token, docs, values, count, start);
+      tokens.push(token);
+      shards.push(shardOf(token, shardCount));
+      ranges.push(start, count);
+      docs = d;
+      values = v;
     });
+    const ends = new Int32Array(shardCount + 1);
+    for (const shard of shards) ends[shard + 1] = (ends[shard + 1] as number) + 1;
+    for (let s = 0; s < shardCount; s++) ends[s + 1] = (ends[s + 1] as number) + (ends[s] as number);
+    const order = new Int32Array(tokens.length);
+    const cursor = ends.slice(0, shardCount);
+    shards.forEach((shard, i) => (order[(cursor[shard] as number)++] = i));
+    const writer = new ByteWriter(1 << 20);
+    const cuts = new Int32Array(shardCount + 1);
+    for (let s = 0, at = 0; s < shardCount; s++) {
+      for (; at < (ends[s + 1] as number); at++) {
+        const i = order[at] as number;
+        writer.block(tokens[i] as string, docs, values, ranges[2 * i + 1] as number, ranges[2 * i] as number);
+      }
+      cuts[s + 1] = writer.length;
+    }
     this.table.clear();
     this.words = new Map();
     this.wordList = [];
-    return Array.from(writers, (w) => w?.result() ?? new Uint8Array(0));
+    const bytes = writer.result();
+    return Array.from({ length: shardCount }, (_, s) => bytes.subarray(cuts[s], cuts[s + 1]));
   }
 
   private pairKey(a: number, b: number): number {

@@ -6,6 +6,8 @@
 export class PostingTable {
   private keys = new Int32Array(1 << 16).fill(-1);
   private slotOfKey = new Int32Array(1 << 16);
+  // Fibonacci hashing takes the product's high bits: its low bits would repeat the key's low bits.
+  private shift = 32 - 16;
   private slots = 0;
   // Keys below 65536 (single CJK characters, the most frequent) skip the hash.
   private readonly direct = new Int32Array(65536).fill(-1);
@@ -32,7 +34,7 @@ export class PostingTable {
       return slot;
     }
     const mask = this.keys.length - 1;
-    let at = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    let at = Math.imul(key, 0x9e3779b1) >>> this.shift;
     for (;;) {
       const found = this.keys[at] as number;
       if (found === key) return this.slotOfKey[at] as number;
@@ -126,11 +128,12 @@ export class PostingTable {
     const oldSlots = this.slotOfKey;
     this.keys = new Int32Array(oldKeys.length * 2).fill(-1);
     this.slotOfKey = new Int32Array(oldKeys.length * 2);
+    this.shift--;
     const mask = this.keys.length - 1;
     for (let i = 0; i < oldKeys.length; i++) {
       const key = oldKeys[i] as number;
       if (key === -1) continue;
-      let at = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+      let at = Math.imul(key, 0x9e3779b1) >>> this.shift;
       while (this.keys[at] !== -1) at = (at + 1) & mask;
       this.keys[at] = key;
       this.slotOfKey[at] = oldSlots[i] as number;
