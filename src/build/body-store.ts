@@ -5,6 +5,34 @@ import type { Article } from '../content/types.js';
 import { copyArticleIdentity } from './article-identity.js';
 import type { SourceOutcome } from './source-pipeline.js';
 
+/** Where one article's body lies in a store: a worker thread of this process reads it through the same descriptor. */
+export interface BodyRef {
+  readonly fd: number;
+  readonly offset: number;
+  readonly length: number;
+}
+
+const refs = new WeakMap<object, BodyRef>();
+const textRefs = new WeakMap<object, BodyRef>();
+
+/** Where `article`'s body lies, for an article that came out of a store; undefined for one that holds its own. */
+export function bodyRefOf(article: object): BodyRef | undefined {
+  return refs.get(article);
+}
+
+/** Where `article`'s plain text lies, like `bodyRefOf`. */
+export function textRefOf(article: object): BodyRef | undefined {
+  return textRefs.get(article);
+}
+
+/** Read one body back from its store (in any thread, while the store is open). */
+export function readBody(ref: BodyRef): string {
+  const buffer = Buffer.allocUnsafe(ref.length);
+  let done = 0;
+  while (done < ref.length) done += readSync(ref.fd, buffer, done, ref.length - done, ref.offset + done);
+  return buffer.toString('utf8');
+}
+
 const closeWhenCollected = new FinalizationRegistry<number>((fd) => closeSync(fd));
 
 /**
@@ -47,16 +75,18 @@ export class BodyStore {
 
   private lazyArticle(article: Article, offset: number, htmlLength: number, textLength: number): Article {
     const copy: Record<string, unknown> = { ...article };
-    Object.defineProperty(copy, 'html', { enumerable: true, get: () => this.read(offset, htmlLength) });
-    Object.defineProperty(copy, 'text', { enumerable: true, get: () => this.read(offset + htmlLength, textLength) });
+    const ref = { fd: this.fd, offset, length: htmlLength };
+    const textRef = { fd: this.fd, offset: offset + htmlLength, length: textLength };
+    // The getters hold the store: its descriptor stays open while any of its articles is alive.
+    Object.defineProperty(copy, 'html', { enumerable: true, get: () => this.read(ref) });
+    Object.defineProperty(copy, 'text', { enumerable: true, get: () => this.read(textRef) });
     copyArticleIdentity(article, copy as unknown as Article);
+    refs.set(copy, ref);
+    textRefs.set(copy, textRef);
     return copy as unknown as Article;
   }
 
-  private read(offset: number, length: number): string {
-    const buffer = Buffer.allocUnsafe(length);
-    let done = 0;
-    while (done < length) done += readSync(this.fd, buffer, done, length - done, offset + done);
-    return buffer.toString('utf8');
+  private read(ref: BodyRef): string {
+    return readBody(ref);
   }
 }

@@ -4,11 +4,9 @@ import { zonedDate } from '../content/dates.js';
 import type { Article } from '../content/types.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isContentError } from '../diagnostics/content-error.js';
-import { createRenderer, renderSite, themeDirsFor } from '../render/index.js';
-import type { Renderer } from '../render/environment.js';
+import { renderSharedPages, renderSite } from '../render/index.js';
 import { mirrorSettings } from '../render/mirror.js';
 import { defaultSearchIndexOptions, writeSearchIndex, type SearchIndexEmit } from '../search/write-search-index.js';
-import type { Page } from '../render/page.js';
 import { buildSiteModel } from '../site/model.js';
 import type { SiteModel } from '../site/types.js';
 import { findUrlCollisions } from '../site/url-collisions.js';
@@ -19,14 +17,16 @@ import { FsWriter } from '../write/fs-writer.js';
 import type { Writer } from '../write/writer.js';
 import { displayPath, resolveSitePaths, type SitePaths } from './site-paths.js';
 import { readPublicPages } from './public-files.js';
+import { startArticlePages, type ArticlePagesInFlight } from './article-pages.js';
+import { openRendering, writeRendered } from './rendering.js';
 import { articleIdentity } from './article-identity.js';
 import { BodyStore } from './body-store.js';
 import { ContentCache } from './content-cache.js';
-import { mirrorPages } from './mirror-pages.js';
-import { openPageReuse, type PageReuse } from './page-reuse.js';
+import type { PageReuse } from './page-reuse.js';
 import { processSources } from './process-sources.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import { defaultWorkerCount, inlineProcessor, workerProcessor } from './source-pool.js';
+import { writeClaimed } from './write-claimed.js';
 
 /** Options of `build`; paths are relative to `root`. */
 export interface BuildOptions {
@@ -173,28 +173,36 @@ async function collectArticles(paths: SitePaths, config: SiteConfig, options: Bu
   return { articles, diagnostics, stats };
 }
 
-/** Render every page into the writer and swap the result in; any failure leaves dist/ as it was. */
+/**
+ * Render every page into the writer and swap the result in; any failure leaves dist/ as it was.
+ * On large sites the article pages are rendered and written on worker threads while this thread
+ * renders the listings, feeds and sitemaps; their 简/繁 copies are made where the pages are.
+ */
 async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptions, diagnostics: Diagnostic[], writer: Writer): Promise<{ pages: number; reusedPages: number }> {
   const registry = new OutputRegistry();
   const mirror = mirrorSettings(model.config);
+  const workers = options.workers ?? defaultWorkerCount(model.articles.length);
   let reuse: PageReuse | undefined;
+  let articles: ArticlePagesInFlight | undefined;
   try {
-    let renderer: Renderer;
-    ({ renderer, reuse } = await openRendering(model, paths, options, writer));
-    // The mirror is its own step (not a template pass) so its cost can be measured apart; on large sites it runs on worker threads.
-    const workers = options.workers ?? defaultWorkerCount(model.articles.length);
-    for await (const { page, mirrored } of mirrorPages(renderSite(model, renderer), mirror, workers)) {
-      await writeClaimed(writer, registry, page, diagnostics, false, reuse?.linkedFile(page.url));
-      if (mirrored) {
-        const copy = reuse && mirror ? reuse.mirrorCopy(page, mirrored, mirror) : { page: mirrored };
-        await writeClaimed(writer, registry, copy.page, diagnostics, false, copy.from);
-      }
+    const rendering = await openRendering(model, paths, options, writer);
+    reuse = rendering.reuse;
+    // 1. Article pages on render threads, on large builds into a folder.
+    if (workers > 0 && writer instanceof FsWriter) {
+      articles = await startArticlePages({ model, writer, registry, diagnostics, renderer: rendering.options, workers, mirror, reuse });
     }
+    // 2. Meanwhile, every other page (every page on small builds) on this thread, with its 简/繁 copy.
+    const pages = articles ? renderSharedPages(model, rendering.renderer) : renderSite(model, rendering.renderer);
+    await writeRendered(pages, { writer, registry, diagnostics, workers, mirror, reuse });
+    await articles?.finish();
+    articles = undefined;
+    // 3. The site's own files, then the search index.
     for (const page of await readPublicPages(paths.public, paths.root)) {
       await writeClaimed(writer, registry, page, diagnostics, true);
     }
     if (model.config.search) await writeSearch(model, reuse, (page, from) => writeClaimed(writer, registry, page, diagnostics, false, from));
   } catch (error) {
+    await articles?.close();
     await writer.abort();
     if (!isContentError(error)) throw error;
     diagnostics.push(...error.diagnostics);
@@ -209,26 +217,9 @@ async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptio
   return { pages: registry.size, reusedPages: reuse?.reused ?? 0 };
 }
 
-/** The search index, its files linked from the previous output where their articles did not change. */
+/** The search index (from the model, not the pages), its files linked from the previous output where their articles did not change. */
 async function writeSearch(model: SiteModel, reuse: PageReuse | undefined, emit: SearchIndexEmit): Promise<void> {
   const options = reuse ? { ...defaultSearchIndexOptions, reuse: { reusableFile: reuse.reusableFile.bind(reuse), identity: articleIdentity } } : defaultSearchIndexOptions;
   const stats = await writeSearchIndex(model, emit, options);
   if (reuse) reuse.reused += stats.linked;
-}
-
-/** The theme's renderer; when the build keeps a cache and writes files, wrapped to skip pages whose inputs did not change. */
-async function openRendering(model: SiteModel, paths: SitePaths, options: BuildOptions, writer: Writer): Promise<{ renderer: Renderer; reuse?: PageReuse }> {
-  const themeDirs = themeDirsFor(paths.templates);
-  const strict = options.strict ?? false;
-  const renderer = createRenderer({ themeDirs, strict, displayRoot: paths.root });
-  const outDir = writer instanceof FsWriter ? writer.outDir : undefined;
-  const reuse = outDir === undefined ? undefined : await openPageReuse({ cacheDir: options.cacheDir, outDir, model, themeDirs, strict });
-  return reuse ? { renderer: reuse.wrap(renderer), reuse } : { renderer };
-}
-
-async function writeClaimed(writer: Writer, registry: OutputRegistry, page: Page, diagnostics: Diagnostic[], overridesTheme = false, linkFrom?: string): Promise<void> {
-  const collision = registry.claim(page, overridesTheme);
-  if (collision) diagnostics.push(collision);
-  else if (linkFrom !== undefined && writer instanceof FsWriter) await writer.link(page, linkFrom);
-  else await writer.write(page);
 }

@@ -1,3 +1,4 @@
+import { workerResourceLimits } from './worker-limits.js';
 import { Worker } from 'node:worker_threads';
 import type { Page } from '../render/page.js';
 import { mirrorPage, type MirrorSettings } from '../render/mirror.js';
@@ -68,7 +69,7 @@ interface MirrorPool {
 function startPool(settings: MirrorSettings, count: number): MirrorPool {
   const pending = new Map<number, { resolve: (pages: readonly (Page | null)[]) => void; reject: (error: Error) => void }>();
   const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(workerUrl, { workerData: { settings } });
+    const worker = new Worker(workerUrl, { workerData: { settings }, resourceLimits: workerResourceLimits });
     worker.on('message', (reply: MirrorBatchReply) => {
       const job = pending.get(reply.id);
       pending.delete(reply.id);

@@ -1,3 +1,4 @@
+import { workerResourceLimits } from './worker-limits.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../config/schema.js';
@@ -44,7 +45,7 @@ export function workerProcessor(config: SiteConfig, count: number): SourceProces
   let nextId = 0;
   let workers: Worker[] = [];
   const start = (): Worker[] => Array.from({ length: count }, () => {
-    const worker = new Worker(workerUrl, { workerData: { config } });
+    const worker = new Worker(workerUrl, { workerData: { config }, resourceLimits: workerResourceLimits });
     load.set(worker, 0);
     worker.on('message', (reply: { id: number; outcomes?: SourceOutcome[]; error?: string }) => {
       load.set(worker, (load.get(worker) ?? 1) - 1);

@@ -41,7 +41,8 @@ export function newsArticleJsonLd(article: Article, model: SiteModel): Record<st
 
 /** JSON for a `<script type="application/ld+json">`: `<` as `\u003c`, so no `</script>` or `<!--` can end or change the script. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
+  const json = JSON.stringify(value);
+  return json.includes('<') ? json.replace(/</g, '\\u003c') : json;
 }
 
 function person(name: string, url: unknown): Record<string, Json> {

@@ -2,7 +2,7 @@ import type { Article } from '../content/types.js';
 import { articleHead } from '../outputs/article-head.js';
 import type { SiteModel } from '../site/types.js';
 import type { Renderer } from './environment.js';
-import { renderHtmlPage } from './html-page.js';
+import { htmlPage, htmlPageContext } from './html-page.js';
 import type { Page } from './page.js';
 
 interface ModelLookups {
@@ -12,11 +12,14 @@ interface ModelLookups {
 
 const lookups = new WeakMap<SiteModel, ModelLookups>();
 
-/** Render one article's page; the dev server calls this alone when one source changes. */
-export function renderArticlePage(article: Article, model: SiteModel, renderer: Renderer): Page {
+/** The template that renders article pages. */
+export const articleTemplate = 'article.njk';
+
+/** Everything article.njk sees for one article: the article, its head metadata, column, tags, neighbours, site and page. */
+export function articlePageContext(article: Article, model: SiteModel): Record<string, unknown> {
   const neighbours = model.neighbours.get(article.url) ?? {};
   const { columns, tagUrls } = lookupsOf(model);
-  const page = renderHtmlPage(model, renderer, 'article.njk', article.url, {
+  return htmlPageContext(model, article.url, {
     article,
     head: articleHead(article, model),
     column: article.column === undefined ? undefined : columns.get(article.column),
@@ -24,7 +27,12 @@ export function renderArticlePage(article: Article, model: SiteModel, renderer: 
     previous: neighbours.previous,
     next: neighbours.next,
   });
-  return { ...page, origin: article.sourcePath };
+}
+
+/** Render one article's page; the dev server calls this alone when one source changes. */
+export function renderArticlePage(article: Article, model: SiteModel, renderer: Renderer): Page {
+  const contents = renderer.render(articleTemplate, articlePageContext(article, model));
+  return { ...htmlPage(article.url, contents, articleTemplate), origin: article.sourcePath };
 }
 
 // Built once per model: the dev server re-renders single articles against the same model.

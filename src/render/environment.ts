@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
-import { dateFilters } from './filters.js';
-import { urlToHref } from '../site/urls.js';
+import { dateFilters, href } from './filters.js';
 import { templateError } from './template-error.js';
 
 /** Options of `createRenderer`. */
@@ -39,7 +38,7 @@ export function createRenderer(options: RendererOptions): Renderer {
     throwOnUndefined: options.strict ?? false,
   });
   for (const [name, filter] of Object.entries(dateFilters)) env.addFilter(name, filter);
-  env.addFilter('href', urlToHref);
+  env.addFilter('href', href);
   for (const name of listFiles(dirs, (f) => f.endsWith('.njk'))) {
     try {
       env.getTemplate(name, true);

@@ -1,4 +1,5 @@
 import type { ZonedDate } from '../content/types.js';
+import { urlToHref } from '../site/urls.js';
 
 const weekdayNames = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
 
@@ -37,6 +38,14 @@ export function hhmm(date: ZonedDate): string {
 export function chineseDateTime(date: ZonedDate): string {
   const d = zoned(date, 'chineseDateTime');
   return d.hasTime ? `${chineseDate(d)} ${hhmm(d)}` : chineseDate(d);
+}
+
+// Characters encodeURIComponent leaves as they are, and the slash it would not see (hrefs are encoded per segment).
+const plainHref = /^[\w\-.!~*'()/]*$/;
+
+/** `href`: a site-relative URL as an href; most URLs (ASCII slugs, assets) need no encoding and are returned as they are. */
+export function href(url: string): string {
+  return typeof url === 'string' && plainHref.test(url) ? url : urlToHref(url);
 }
 
 /** The filters the templates use, by name. */

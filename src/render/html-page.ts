@@ -16,15 +16,14 @@ export interface PageMeta {
   readonly mirror?: MirrorLinks;
 }
 
-/** Render one HTML page from a theme template with the site view and the page's own data. */
-export function renderHtmlPage(
-  model: SiteModel,
-  renderer: Renderer,
-  template: string,
-  url: string,
-  data: Readonly<Record<string, unknown>>,
-  links: { readonly previousUrl?: string | undefined; readonly nextUrl?: string | undefined } = {},
-): Page {
+/** Links to the previous and next page of a listing, for `<link rel="prev|next">`. */
+export interface PageLinks {
+  readonly previousUrl?: string | undefined;
+  readonly nextUrl?: string | undefined;
+}
+
+/** Everything a page template sees: the page's own data, the site view and the page meta. */
+export function htmlPageContext(model: SiteModel, url: string, data: Readonly<Record<string, unknown>>, links: PageLinks = {}): Record<string, unknown> {
   const mirror = mirrorSettings(model.config);
   const page: PageMeta = {
     url,
@@ -33,11 +32,22 @@ export function renderHtmlPage(
     ...(links.nextUrl === undefined ? {} : { nextUrl: links.nextUrl }),
     ...(mirror === undefined ? {} : { mirror: mirrorLinks(mirror, url) }),
   };
-  return {
-    url,
-    outputPath: urlToOutputPath(url),
-    contents: renderer.render(template, { ...data, site: siteView(model), page }),
-    contentType: 'text/html; charset=utf-8',
-    origin: `templates/${template}`,
-  };
+  return { ...data, site: siteView(model), page };
+}
+
+/** An HTML page at `url` with the given contents, as the writer takes it. */
+export function htmlPage(url: string, contents: string, template: string): Page {
+  return { url, outputPath: urlToOutputPath(url), contents, contentType: 'text/html; charset=utf-8', origin: `templates/${template}` };
+}
+
+/** Render one HTML page from a theme template with the site view and the page's own data. */
+export function renderHtmlPage(
+  model: SiteModel,
+  renderer: Renderer,
+  template: string,
+  url: string,
+  data: Readonly<Record<string, unknown>>,
+  links: PageLinks = {},
+): Page {
+  return htmlPage(url, renderer.render(template, htmlPageContext(model, url, data, links)), template);
 }

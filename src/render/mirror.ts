@@ -60,13 +60,17 @@ export function mirrorLinks(settings: MirrorSettings, url: string): MirrorLinks 
  */
 export function mirrorPage(page: Page, settings: MirrorSettings): Page | undefined {
   if (!page.contentType.startsWith('text/html') || typeof page.contents !== 'string') return undefined;
-  const url = settings.prefix + page.url.slice(1);
   let html = convertHtmlText(page.contents, settings.script);
   html = convertAttributes(html, settings.script);
   html = html.replace(/(<html\b[^>]*\blang=")[^"]*"/i, `$1${settings.script}"`);
   html = rewriteLinks(html, settings);
   html = html.replace(scriptSwitchElement, () => scriptSwitchHtml(page.url, settings));
-  return { ...page, url, outputPath: settings.prefix.slice(1) + page.outputPath, contents: html };
+  return { ...page, ...mirrorLocation(page, settings), contents: html };
+}
+
+/** Where a page's other-script copy goes: the same URL and output path under the mirror's prefix. */
+export function mirrorLocation(page: Pick<Page, 'url' | 'outputPath'>, settings: MirrorSettings): { readonly url: string; readonly outputPath: string } {
+  return { url: settings.prefix + page.url.slice(1), outputPath: settings.prefix.slice(1) + page.outputPath };
 }
 
 const readableAttribute = /(\s(?:aria-label|title|alt|placeholder|content)=")([^"]*\p{Script=Han}[^"]*)"/gu;

@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../../src/build/build.js';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
 import type { MemoryWriter } from '../../src/write/memory-writer.js';
-import { article, buildInMemory, makeSite, page, siteConfig, type TempSite } from '../helpers/site.js';
+import { article, buildInMemory, fixedNow, makeSite, page, siteConfig, type TempSite } from '../helpers/site.js';
 
 const paragraph = '历下区坚持以人民为中心的发展思想，扎实推进高质量发展，全区经济运行稳中有进。';
 
@@ -81,6 +82,71 @@ describe('worker threads', () => {
     expect(single.result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(parallel.result.stats.articles).toBe(43);
     expect(snapshot(parallel.writer)).toEqual(snapshot(single.writer));
+    expect(parallel.result.diagnostics.map(formatDiagnostic)).toEqual(single.result.diagnostics.map(formatDiagnostic));
+  });
+});
+
+/** Build into a fresh folder on disk (the FsWriter path, where article pages are rendered on the render threads). */
+async function diskBuild(root: string, options: Partial<BuildOptions> = {}) {
+  const outDir = freshCacheDir();
+  const result = await build({ root, now: fixedNow, outDir, ...options });
+  return { result, outDir, tree: tree(outDir) };
+}
+
+function tree(dir: string): Map<string, string> {
+  if (!existsSync(dir)) return new Map();
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => statSync(path.join(dir, n)).isFile());
+  return new Map(names.sort().map((n) => [n.split(path.sep).join('/'), readFileSync(path.join(dir, n), 'utf8')]));
+}
+
+describe('render threads', () => {
+  it('write byte-identical article pages and 简/繁 copies to the single-threaded build', async () => {
+    const site = freshSite();
+    const single = await buildInMemory(site.root, { workers: 0 });
+    const parallel = await diskBuild(site.root, { workers: 2 });
+    expect(parallel.result.ok).toBe(true);
+    expect(parallel.tree.get('zh-hant/news/a040/index.html')).toContain('歷下區堅持以人民爲中心');
+    expect(parallel.tree.get('news/a040/index.html')).toContain('历下区坚持以人民为中心');
+    expect(parallel.result.stats.pages).toBe(single.writer.pages.size);
+    expect(parallel.tree).toEqual(snapshot(single.writer));
+  });
+
+  it("give a template the neighbours' bodies and every article field, as one thread does", async () => {
+    const site = freshSite();
+    mkdirSync(path.join(site.root, 'templates'));
+    const template = '{% extends "base.njk" %}{% block main %}<p class="keys">{% for key, value in article %}{{ key }} {% endfor %}</p>'
+      + '<div class="prev">{{ previous.html | safe }}</div><div class="next">{{ next.html | safe }}</div>{% endblock %}';
+    writeFileSync(path.join(site.root, 'templates/article.njk'), template);
+    const single = await buildInMemory(site.root, { workers: 0 });
+    const parallel = await diskBuild(site.root, { workers: 2, cacheDir: freshCacheDir() });
+    const middle = parallel.tree.get('news/a010/index.html') ?? '';
+    expect(middle).toMatch(/<div class="prev"><p>历下区[^<]*<\/p>/);
+    expect(middle).toMatch(/<p class="keys">sourcePath .*\bhtml\b/);
+    expect(parallel.tree).toEqual(snapshot(single.writer));
+  });
+
+  it('report the first template error of the article pages, as one thread does, and write nothing', async () => {
+    const site = freshSite();
+    mkdirSync(path.join(site.root, 'templates'));
+    writeFileSync(path.join(site.root, 'templates/article.njk'), '{% extends "base.njk" %}{% block main %}{{ article.title | ymd }}{% endblock %}');
+    const single = await buildInMemory(site.root, { workers: 0 });
+    const parallel = await diskBuild(site.root, { workers: 2 });
+    const errors = parallel.result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    // The newest article's page is the first one rendered.
+    expect(errors).toEqual([expect.stringMatching(/^templates\/article\.njk:\d+:\d+: error: the ymd filter needs a date \(such as article\.date\), got "第27次工作会议" \[template\/render\]$/)]);
+    expect(parallel.result.diagnostics.map(formatDiagnostic)).toEqual(single.result.diagnostics.map(formatDiagnostic));
+    expect(parallel.result.ok).toBe(false);
+    expect(parallel.tree.size).toBe(0);
+  });
+
+  it('report a public file over an article page as the same collision as one thread', async () => {
+    const site = freshSite();
+    mkdirSync(path.join(site.root, 'public/news/a003'), { recursive: true });
+    writeFileSync(path.join(site.root, 'public/news/a003/index.html'), '<p>旧页面</p>');
+    const single = await buildInMemory(site.root, { workers: 0 });
+    const parallel = await diskBuild(site.root, { workers: 2 });
+    const errors = parallel.result.diagnostics.filter((d) => d.code === 'output/collision').map(formatDiagnostic);
+    expect(errors).toEqual([expect.stringContaining('news/a003/index.html would be written twice: by content/news/a003.md and by public/news/a003/index.html')]);
     expect(parallel.result.diagnostics.map(formatDiagnostic)).toEqual(single.result.diagnostics.map(formatDiagnostic));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, chineseDateTime, chineseWeekday, hhmm, isoDateTime, ymd } from '../../../src/render/filters.js';
+import { chineseDate, chineseDateTime, chineseWeekday, hhmm, href, isoDateTime, ymd } from '../../../src/render/filters.js';
+import { urlToHref } from '../../../src/site/urls.js';
 import { shanghaiDate } from '../../helpers/fixtures.js';
 
 describe('date filters', () => {
@@ -26,5 +27,20 @@ describe('date filters', () => {
 
   it.each([undefined, null, '2023-12-20', 20231220])('says what it needs when given %j', (value) => {
     expect(() => ymd(value as never)).toThrow(/^the ymd filter needs a date \(such as article\.date\), got /);
+  });
+});
+
+describe('href filter', () => {
+  it.each([
+    ['/articles/a000001/', '/articles/a000001/'],
+    ['/assets/site.css', '/assets/site.css'],
+    ["/it's-(new)_~!*/", "/it's-(new)_~!*/"],
+    ['/tags/经济/', '/tags/%E7%BB%8F%E6%B5%8E/'],
+    ['/a b/', '/a%20b/'],
+    ['/100%/', '/100%25/'],
+    ['/search/?q=1#top', '/search/%3Fq%3D1%23top'],
+  ])('%s becomes %s, as urlToHref makes it', (url, expected) => {
+    expect(href(url)).toBe(expected);
+    expect(href(url)).toBe(urlToHref(url));
   });
 });
