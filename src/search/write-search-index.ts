@@ -42,9 +42,9 @@ export interface SearchIndexStats {
   readonly linked: number;
 }
 
-/** About one shard per 4 articles, a power of two from 256 to 16,384: a query's shards stay a few tens of kB. */
+/** About one shard per 4 articles, a power of two from 16 to 16,384: a query's shards stay a few tens of kB. */
 export function shardCountFor(articles: number): number {
-  let count = 256;
+  let count = 16;
   while (count < 16384 && count * 4 < articles) count *= 2;
   return count;
 }

@@ -51,7 +51,7 @@ describe('writeSearchIndex', () => {
 });
 
 describe('shardCountFor', () => {
-  it.each([[0, 256], [1000, 256], [10_000, 4096], [100_000, 16384], [1_000_000, 16384], [2000, 512]])('gives %i articles %i shards', (n, shards) => {
+  it.each([[0, 16], [12, 16], [100, 32], [1000, 256], [10_000, 4096], [100_000, 16384], [1_000_000, 16384], [2000, 512]])('gives %i articles %i shards', (n, shards) => {
     expect(shardCountFor(n)).toBe(shards);
   });
 });
