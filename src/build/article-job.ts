@@ -1,6 +1,6 @@
 import type { Article } from '../content/types.js';
 import type { SiteView } from '../render/site-view.js';
-import { bodyRefOf, readBody, type BodyRef } from './body-store.js';
+import { bodyRefOf, readBody, textRefOf, type BodyRef } from './body-store.js';
 
 /** One article page for a render worker: its template context without the site view, and the bodies left where they are. */
 export interface ArticleJob {
@@ -10,6 +10,8 @@ export interface ArticleJob {
   readonly context: Readonly<Record<string, unknown>>;
   /** Each of those articles' body: where it lies in the body store, or the HTML itself. */
   readonly bodies: Readonly<Record<string, BodyRef | string>>;
+  /** Each of those articles' plain text, likewise (the search index's field: no template needs it, none pays for it). */
+  readonly texts: Readonly<Record<string, BodyRef | string>>;
   /** Whether the page, and its other-script copy, claimed their output paths (a colliding page is rendered but not written). */
   readonly writePage: boolean;
   readonly writeCopy: boolean;
@@ -23,13 +25,15 @@ export function articleJob(url: string, origin: string, context: Readonly<Record
   const rest: Record<string, unknown> = { ...context };
   delete rest['site'];
   const bodies: Record<string, BodyRef | string> = {};
+  const texts: Record<string, BodyRef | string> = {};
   for (const key of articleKeys) {
     const article = rest[key] as Article | undefined;
     if (article === undefined) continue;
     bodies[key] = bodyRefOf(article) ?? article.html;
+    texts[key] = textRefOf(article) ?? article.text;
     rest[key] = withoutBody(article);
   }
-  return { url, origin, context: rest, bodies, writePage: writes.page, writeCopy: writes.copy };
+  return { url, origin, context: rest, bodies, texts, writePage: writes.page, writeCopy: writes.copy };
 }
 
 /** The template context of a job, as `articlePageContext` made it: the site view back in, bodies read when a template asks. */
@@ -41,13 +45,16 @@ export function jobContext(job: ArticleJob, site: SiteView): Record<string, unkn
     // Same key, same place: a template that prints the whole article sees the same object.
     if (typeof body === 'string') article['html'] = body;
     else Object.defineProperty(article, 'html', { enumerable: true, get: () => readBody(body) });
+    const text = job.texts[key];
+    if (typeof text === 'string') article['text'] = text;
+    else if (text !== undefined) Object.defineProperty(article, 'text', { enumerable: true, get: () => readBody(text) });
   }
   return context;
 }
 
-// Every field but the body, in the same order (the getter of a stored body is never called).
+// Every field but the body and text, in the same order (the getters of stored ones are never called).
 function withoutBody(article: Article): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(article)) copy[key] = key === 'html' ? '' : article[key as keyof Article];
+  for (const key of Object.keys(article)) copy[key] = key === 'html' || key === 'text' ? '' : article[key as keyof Article];
   return copy;
 }

@@ -13,10 +13,16 @@ export interface BodyRef {
 }
 
 const refs = new WeakMap<object, BodyRef>();
+const textRefs = new WeakMap<object, BodyRef>();
 
 /** Where `article`'s body lies, for an article that came out of a store; undefined for one that holds its own. */
 export function bodyRefOf(article: object): BodyRef | undefined {
   return refs.get(article);
+}
+
+/** Where `article`'s plain text lies, like `bodyRefOf`. */
+export function textRefOf(article: object): BodyRef | undefined {
+  return textRefs.get(article);
 }
 
 /** Read one body back from its store (in any thread, while the store is open). */
@@ -30,7 +36,7 @@ export function readBody(ref: BodyRef): string {
 const closeWhenCollected = new FinalizationRegistry<number>((fd) => closeSync(fd));
 
 /**
- * Article bodies (the rendered HTML, most of an article's weight) kept in an unlinked temporary
+ * Article bodies (the rendered HTML and the plain text, most of an article's weight) kept in an unlinked temporary
  * file instead of the heap while the model is built: each article's `html` is read back when a
  * template or feed asks for it, so a 100,000-article build does not hold every body at once.
  */
@@ -50,29 +56,33 @@ export class BodyStore {
     return store;
   }
 
-  /** The outcomes with their articles' HTML moved into the store (one write for the batch). */
+  /** The outcomes with their articles' HTML and plain text moved into the store (one write for the batch). */
   spill(outcomes: readonly SourceOutcome[]): SourceOutcome[] {
-    const bodies = outcomes.map((o) => (o.article ? Buffer.from(o.article.html, 'utf8') : undefined));
-    const joined = Buffer.concat(bodies.filter((b) => b !== undefined));
+    const bodies = outcomes.map((o) => (o.article ? [Buffer.from(o.article.html, 'utf8'), Buffer.from(o.article.text, 'utf8')] as const : undefined));
+    const joined = Buffer.concat(bodies.flatMap((b) => b ?? []));
     writeSync(this.fd, joined, 0, joined.length, this.end);
     let at = this.end;
     this.end += joined.length;
     return outcomes.map((outcome, i) => {
       const body = bodies[i];
       if (!outcome.article || !body) return outcome;
-      const article = this.lazyArticle(outcome.article, at, body.length);
-      at += body.length;
+      const [html, text] = body;
+      const article = this.lazyArticle(outcome.article, at, html.length, text.length);
+      at += html.length + text.length;
       return { ...outcome, article };
     });
   }
 
-  private lazyArticle(article: Article, offset: number, length: number): Article {
+  private lazyArticle(article: Article, offset: number, htmlLength: number, textLength: number): Article {
     const copy: Record<string, unknown> = { ...article };
-    const ref = { fd: this.fd, offset, length };
-    // The getter holds the store: its descriptor stays open while any of its articles is alive.
+    const ref = { fd: this.fd, offset, length: htmlLength };
+    const textRef = { fd: this.fd, offset: offset + htmlLength, length: textLength };
+    // The getters hold the store: its descriptor stays open while any of its articles is alive.
     Object.defineProperty(copy, 'html', { enumerable: true, get: () => this.read(ref) });
+    Object.defineProperty(copy, 'text', { enumerable: true, get: () => this.read(textRef) });
     copyArticleIdentity(article, copy as unknown as Article);
     refs.set(copy, ref);
+    textRefs.set(copy, textRef);
     return copy as unknown as Article;
   }
 

@@ -6,7 +6,7 @@ import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/d
 import { isContentError } from '../diagnostics/content-error.js';
 import { renderSharedPages, renderSite } from '../render/index.js';
 import { mirrorSettings } from '../render/mirror.js';
-import { createSearchIndexer, type SearchIndexer } from '../search/search-index.js';
+import { defaultSearchIndexOptions, writeSearchIndex, type SearchIndexEmit } from '../search/write-search-index.js';
 import { buildSiteModel } from '../site/model.js';
 import type { SiteModel } from '../site/types.js';
 import { findUrlCollisions } from '../site/url-collisions.js';
@@ -19,6 +19,7 @@ import { displayPath, resolveSitePaths, type SitePaths } from './site-paths.js';
 import { readPublicPages } from './public-files.js';
 import { startArticlePages, type ArticlePagesInFlight } from './article-pages.js';
 import { openRendering, writeRendered } from './rendering.js';
+import { articleIdentity } from './article-identity.js';
 import { BodyStore } from './body-store.js';
 import { ContentCache } from './content-cache.js';
 import type { PageReuse } from './page-reuse.js';
@@ -65,8 +66,6 @@ export interface BuildStats {
   readonly cached: number;
   /** Pages taken over from the previous output because their inputs did not change. */
   readonly reusedPages: number;
-  /** The config left `search` out and the site is too large for the search index by default. */
-  readonly searchLeftOut?: boolean;
   readonly outcomes: readonly SourceOutcome[];
 }
 
@@ -103,8 +102,7 @@ export async function analyzeSite(options: BuildOptions): Promise<SiteAnalysis> 
   const now = zonedDate(options.now, config.timezone);
   const model = buildSiteModel(collected.articles, { config, now, includesDrafts: options.drafts ?? false });
   const diagnostics = sorted([...collected.diagnostics, ...findUrlCollisions(model.articles)]);
-  const searchLeftOut = config.search === undefined && model.config.search === false;
-  return { ok: !failed(diagnostics, options), diagnostics, stats: { ...collected.stats, pages: 0, reusedPages: 0, searchLeftOut }, model };
+  return { ok: !failed(diagnostics, options), diagnostics, stats: { ...collected.stats, pages: 0, reusedPages: 0 }, model };
 }
 
 const emptyStats: BuildStats = { sources: 0, articles: 0, pages: 0, reusedPages: 0, drafts: 0, future: 0, repairs: 0, cached: 0, outcomes: [] };
@@ -184,32 +182,27 @@ async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptio
   const registry = new OutputRegistry();
   const mirror = mirrorSettings(model.config);
   const workers = options.workers ?? defaultWorkerCount(model.articles.length);
-  let search: SearchIndexer | undefined;
   let reuse: PageReuse | undefined;
   let articles: ArticlePagesInFlight | undefined;
   try {
     const rendering = await openRendering(model, paths, options, writer);
     reuse = rendering.reuse;
-    if (model.config.search) search = await createSearchIndexer();
-    // 1. Article pages on render threads, on large builds into a folder; not with search, whose indexer needs every page's HTML here.
-    if (workers > 0 && writer instanceof FsWriter && !search) {
+    // 1. Article pages on render threads, on large builds into a folder.
+    if (workers > 0 && writer instanceof FsWriter) {
       articles = await startArticlePages({ model, writer, registry, diagnostics, renderer: rendering.options, workers, mirror, reuse });
     }
     // 2. Meanwhile, every other page (every page on small builds) on this thread, with its 简/繁 copy.
     const pages = articles ? renderSharedPages(model, rendering.renderer) : renderSite(model, rendering.renderer);
-    await writeRendered(pages, { writer, registry, diagnostics, workers, mirror, search, reuse });
+    await writeRendered(pages, { writer, registry, diagnostics, workers, mirror, reuse });
     await articles?.finish();
     articles = undefined;
     // 3. The site's own files, then the search index.
     for (const page of await readPublicPages(paths.public, paths.root)) {
       await writeClaimed(writer, registry, page, diagnostics, true);
     }
-    const indexPages = search ? await search.finish() : [];
-    search = undefined;
-    for (const page of indexPages) await writeClaimed(writer, registry, page, diagnostics);
+    if (model.config.search) await writeSearch(model, reuse, (page, from) => writeClaimed(writer, registry, page, diagnostics, false, from));
   } catch (error) {
     await articles?.close();
-    await search?.close();
     await writer.abort();
     if (!isContentError(error)) throw error;
     diagnostics.push(...error.diagnostics);
@@ -222,4 +215,11 @@ async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptio
   await writer.commit();
   await reuse?.save();
   return { pages: registry.size, reusedPages: reuse?.reused ?? 0 };
+}
+
+/** The search index (from the model, not the pages), its files linked from the previous output where their articles did not change. */
+async function writeSearch(model: SiteModel, reuse: PageReuse | undefined, emit: SearchIndexEmit): Promise<void> {
+  const options = reuse ? { ...defaultSearchIndexOptions, reuse: { reusableFile: reuse.reusableFile.bind(reuse), identity: articleIdentity } } : defaultSearchIndexOptions;
+  const stats = await writeSearchIndex(model, emit, options);
+  if (reuse) reuse.reused += stats.linked;
 }

@@ -89,6 +89,21 @@ export class PageReuse {
     return { page: mirrorPage({ ...page, contents: readFileSync(linked, 'utf8') }, settings) ?? copy };
   }
 
+  /**
+   * The previous output file for a page built outside the renderer (the search index) when the
+   * previous build recorded the same fingerprint for its URL, under the same theme and tool, and
+   * the file is unchanged since; the fingerprint is recorded for the next build either way. The
+   * caller counts what it links in `reused`.
+   */
+  reusableFile(url: string, fingerprint: string): string | undefined {
+    const full = `${this.options.theme.hash}:${fingerprint}`;
+    this.current.set(url, full);
+    const [previous, stamp] = this.previous.get(url) ?? [];
+    if (previous !== full) return undefined;
+    const file = this.fileOf(url);
+    return stamp !== undefined && fileStamp(file) === stamp ? file : undefined;
+  }
+
   /** Record this build's fingerprints beside the output folder it just committed (unless neither changed). */
   async save(): Promise<void> {
     const { writer } = this.options;
@@ -176,6 +191,6 @@ export async function openPageReuse(options: OpenPageReuseOptions): Promise<Page
   const { cacheDir, model } = options;
   if (cacheDir === undefined) return undefined;
   const theme = themeFingerprint(options.themeDirs, `${await toolFingerprint()}\nstrict=${options.strict}\n`);
-  const link = !model.config.search;
-  return PageReuse.open({ cacheDir, outDir: options.writer.outDir, writer: options.writer, model, theme, link });
+  // The search index is built from the model, not from pages: reused pages are always linked.
+  return PageReuse.open({ cacheDir, outDir: options.writer.outDir, writer: options.writer, model, theme, link: true });
 }

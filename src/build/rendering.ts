@@ -3,7 +3,6 @@ import { createRenderer, themeDirsFor } from '../render/index.js';
 import type { Renderer, RendererOptions } from '../render/environment.js';
 import type { MirrorSettings } from '../render/mirror.js';
 import type { Page } from '../render/page.js';
-import type { SearchIndexer } from '../search/search-index.js';
 import type { SiteModel } from '../site/types.js';
 import type { OutputRegistry } from '../write/collisions.js';
 import { FsWriter } from '../write/fs-writer.js';
@@ -26,20 +25,17 @@ export interface RenderedOutput {
   readonly diagnostics: Diagnostic[];
   readonly workers: number;
   readonly mirror: MirrorSettings | undefined;
-  readonly search: SearchIndexer | undefined;
   readonly reuse: PageReuse | undefined;
 }
 
-/** Write rendered pages in order, each followed by its other-script copy, feeding the search index. */
+/** Write rendered pages in order, each followed by its other-script copy. */
 export async function writeRendered(pages: Iterable<Page>, output: RenderedOutput): Promise<void> {
-  const { writer, registry, diagnostics, mirror, search, reuse } = output;
+  const { writer, registry, diagnostics, mirror, reuse } = output;
   // The mirror is its own step (not a template pass) so its cost can be measured apart; on large sites it runs on worker threads.
   for await (const { page, mirrored } of mirrorPages(pages, mirror, output.workers)) {
-    await search?.add(page);
     await writeClaimed(writer, registry, page, diagnostics, false, reuse?.linkedFile(page.url));
     if (mirrored) {
       const copy = reuse && mirror ? reuse.mirrorCopy(page, mirrored, mirror) : { page: mirrored };
-      await search?.add(copy.page);
       await writeClaimed(writer, registry, copy.page, diagnostics, false, copy.from);
     }
   }

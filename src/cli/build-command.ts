@@ -1,4 +1,3 @@
-import { searchArticleLimit } from '../site/search-default.js';
 import path from 'node:path';
 import { build } from '../build/build.js';
 // The dates manifest only, not the audit: its page scanner and source stages load when --audit or --strict asks for it.
@@ -53,9 +52,6 @@ export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number
   if (result.stats.outcomes.length > 0) io.err(`Encodings: ${encodingSummary(result.stats)}`);
   io.err(summaryLine(result.stats, result.diagnostics, performance.now() - started, result.ok));
   if (result.stats.cached > 0) io.err(`Reused ${result.stats.cached} of ${result.stats.sources} sources from .cache/broadsheet`);
-  if (result.stats.searchLeftOut) {
-    io.err(`Search index left out: ${result.stats.articles} articles is over ${searchArticleLimit} (Pagefind needs about 0.6 GB per 1,000 pages); set "search": true in the site config to build it`);
-  }
   if (result.stats.reusedPages > 0) io.err(`Reused ${result.stats.reusedPages} of ${result.stats.pages} pages from the previous output (inputs unchanged)`);
   if (!result.ok || !result.model) return 1;
   // The dates manifest is how the audit sees back-dating: kept on every build, audited or not.

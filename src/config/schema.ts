@@ -86,7 +86,7 @@ export const siteConfigSchema = z.strictObject({
   summaryLength: z.number().int().min(10).max(1000).default(120),
   /** Omitted: a Chinese site gets a mirror in the other script (see render/mirror.ts). */
   mirror: mirror.optional(),
-  /** Build a Pagefind search index and the /search/ page; omitted: only for sites of up to 1,000 articles (site/search-default.ts). */
+  /** Build the site search index and the /search/ page; on when omitted (site/search-default.ts). */
   search: z.boolean().optional(),
   feed: z
     .strictObject({ items: z.number().int().min(1).default(20), fullText: z.boolean().default(true) })

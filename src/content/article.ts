@@ -64,6 +64,7 @@ export function toArticle(parsed: ParsedSource, contentPath: string, config: Sit
     summary: truncateText(summaryText, config.summaryLength),
     draft,
     html: rendered.html,
+    text: rendered.plainText,
     sections: rendered.sections,
     charCount,
     readingMinutes: readingMinutes(charCount),

@@ -71,6 +71,8 @@ export interface Article {
   readonly draft: boolean;
   /** Rendered body HTML. */
   readonly html: string;
+  /** The body as plain text (paragraphs on lines of their own): what the site search indexes. */
+  readonly text: string;
   readonly sections: readonly ArticleSection[];
   /** Han characters plus Latin words, the way Chinese newsrooms count length. */
   readonly charCount: number;

@@ -12,8 +12,8 @@ import type { ArticleListing, SiteModel } from '../site/types.js';
  */
 export type EditKind = 'none' | 'body' | 'listed' | 'structural';
 
-// Fields only the article's own page shows.
-const bodyFields = new Set<string>(['html', 'sections', 'charCount', 'readingMinutes']);
+// Fields only the article's own page shows (and the search index, which dev does not build).
+const bodyFields = new Set<string>(['html', 'text', 'sections', 'charCount', 'readingMinutes']);
 
 /** How an article's new version differs from its last one. */
 export function classifyEdit(before: Article | undefined, after: Article | undefined): EditKind {

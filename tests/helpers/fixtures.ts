@@ -42,6 +42,7 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     summary: '会议总结了全年经济工作。',
     draft: false,
     html: '<p>会议总结了全年经济工作。</p>\n<h2 id="section-1">一、主要成绩</h2>\n<p>全区生产总值稳步增长。</p>',
+    text: '会议总结了全年经济工作。\n一、主要成绩\n全区生产总值稳步增长。',
     sections: [{ heading: '一、主要成绩', id: 'section-1' }],
     charCount: 30,
     readingMinutes: 1,

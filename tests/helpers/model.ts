@@ -25,6 +25,7 @@ export function testArticle(fields: Partial<Omit<Article, 'date'>> & { slug: str
     summary: `摘要 ${fields.slug}`,
     draft: false,
     html: `<p>正文 ${fields.slug}</p>\n`,
+    text: `正文 ${fields.slug}`,
     sections: [],
     charCount: 100,
     readingMinutes: 1,

@@ -8,7 +8,7 @@ const zone = 'Asia/Shanghai';
 const at = (iso: string) => zonedDate(Date.parse(iso), zone);
 const art = (sourcePath: string, date: string, updated?: string): Article => ({
   sourcePath, format: 'markdown', slug: 'a', url: '/a/', title: '标题', date: at(date), ...(updated && { updated: at(updated) }),
-  tags: [], summary: '', draft: false, html: '', sections: [], charCount: 0, readingMinutes: 1, extra: {},
+  tags: [], summary: '', draft: false, html: '', text: '', sections: [], charCount: 0, readingMinutes: 1, extra: {},
 });
 const now = at('2024-01-10T12:00:00+08:00');
 

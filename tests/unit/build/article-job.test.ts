@@ -7,7 +7,7 @@ import type { SiteView } from '../../../src/render/site-view.js';
 // A render thread gets each job through structured cloning: the bodies must come back from the
 // store there, every other field as it was, and nothing but the job may cross.
 function plain(url: string, html: string): Article {
-  return { sourcePath: `content${url}.md`, url, title: `标题${url}`, html, tags: ['经济'], date: { year: 2024, iso: '2024-01-01T09:00:00+08:00' } } as unknown as Article;
+  return { sourcePath: `content${url}.md`, url, title: `标题${url}`, html, text: html.replace(/<[^>]+>/g, ''), tags: ['经济'], date: { year: 2024, iso: '2024-01-01T09:00:00+08:00' } } as unknown as Article;
 }
 
 function stored(store: BodyStore, url: string, html: string): Article {
@@ -31,7 +31,7 @@ describe('articleJob and jobContext', () => {
     const previous = make('/a', '<p>𠮷野家 & “引号”</p>\n');
     const context = { article, head: { description: '摘要' }, previous, next: undefined, site, page };
     const job = structuredClone(articleJob('/b/', 'content/b.md', context, { page: true, copy: false }));
-    // A stored body stays in the store: the message holds where it is, not the text.
+    // A stored body (and plain text) stays in the store: the message holds where it is, not the text.
     expect(JSON.stringify(job).includes('历下区召开会议')).toBe(!inStore);
     expect(JSON.stringify(job)).not.toContain('测试新闻网');
     const revived = jobContext(job, site);
@@ -41,6 +41,7 @@ describe('articleJob and jobContext', () => {
     expect({ ...(revived['article'] as object) }).toEqual({ ...article });
     expect(Object.keys(revived['article'] as object)).toEqual(Object.keys(article));
     expect((revived['previous'] as Article).html).toBe('<p>𠮷野家 & “引号”</p>\n');
+    expect((revived['previous'] as Article).text).toBe('𠮷野家 & “引号”\n');
     expect(revived['next']).toBeUndefined();
   });
 

@@ -4,7 +4,8 @@ import type { SourceOutcome } from '../../../src/build/source-pipeline.js';
 import type { Article } from '../../../src/content/types.js';
 
 function outcome(path: string, html?: string): SourceOutcome {
-  const article = html === undefined ? undefined : ({ sourcePath: path, title: '标题', html, tags: ['经济'] } as unknown as Article);
+  const text = html?.replace(/<[^>]+>/g, '');
+  const article = html === undefined ? undefined : ({ sourcePath: path, title: '标题', html, text, tags: ['经济'] } as unknown as Article);
   return { path, ...(article && { article }), repairs: [], diagnostics: [] };
 }
 
@@ -15,10 +16,12 @@ describe('BodyStore', () => {
     const second = [outcome('c.md', ''), outcome('d.md', `<p>${'长文'.repeat(5000)}</p>`)];
     const kept = [...store.spill(first), ...store.spill(second)];
     expect(kept.map((o) => o.article?.html)).toEqual([...first, ...second].map((o) => o.article?.html));
+    expect(kept.map((o) => o.article?.text)).toEqual([...first, ...second].map((o) => o.article?.text));
     expect(kept[0]?.article).toEqual(first[0]?.article);
     expect(kept[1]).toBe(first[1]);
     // Read again, in another order: each body stays at its own place in the file.
     expect(kept[3]?.article?.html).toBe('');
     expect(kept[2]?.article?.html).toBe('<p>𠮷野家 & “引号”</p>\n');
+    expect(kept[2]?.article?.text).toBe('𠮷野家 & “引号”\n');
   });
 });

@@ -52,11 +52,13 @@ describe('createRenderer', () => {
     const assets = [...renderAssetPages(siteRenderer())];
     expect(assets.map((p) => [p.url, p.contentType])).toEqual([
       ['/assets/logo.svg', 'image/svg+xml'],
+      ['/assets/search-core.js', 'text/javascript; charset=utf-8'],
+      ['/assets/search-fold.js', 'text/javascript; charset=utf-8'],
       ['/assets/search.js', 'text/javascript; charset=utf-8'],
       ['/assets/site.css', 'text/css; charset=utf-8'],
       ['/assets/site.js', 'text/javascript; charset=utf-8'],
     ]);
-    expect(Buffer.from(assets[2]?.contents ?? '').toString()).toBe('body { color: red; }');
+    expect(Buffer.from(assets[4]?.contents ?? '').toString()).toBe('body { color: red; }');
   });
 
   it('names the template, line and column of an undefined value in strict mode', () => {

@@ -18,9 +18,10 @@ describe('renderSite', () => {
     expect(paths).toEqual(expect.arrayContaining(['index.html', 'archive/index.html', 'assets/site.css', 'assets/site.js', 'search/index.html']));
     // Outputs: RSS, Atom and JSON Feed for the site and each column; sitemap, news sitemap, robots.txt.
     expect(paths).toEqual(expect.arrayContaining(['feed.xml', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt']));
-    // articles, home pages, listings, archive, tags, the search page, three assets (site.css, site.js, search.js),
+    // articles, home pages, listings, archive, tags, the search page, five assets (site.css, site.js, search.js,
+    // search-core.js, search-fold.js),
     // three feeds for the site and for each column, sitemap.xml, news-sitemap.xml and robots.txt
-    expect(pages).toHaveLength(25 + 3 + 4 + 1 + 8 + 1 + 3 + 3 * (1 + model.columns.length) + 3);
+    expect(pages).toHaveLength(25 + 3 + 4 + 1 + 8 + 1 + 5 + 3 * (1 + model.columns.length) + 3);
   });
 
   it('shows the friendly links and only the configured footer fields, with the registry links', () => {

@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build/build.js';
+import { decodeShard, parseQuery, rankDocuments, shardOf, type Posting } from '../../src/search/search-core.js';
+import { article, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
+
+// A warm build links the search index from the previous dist/ when no article changed, and each
+// unchanged article's document file in any case; the tree always equals a cold build's.
+
+const config = { permalink: '/news/:slug/', mirror: false };
+const source = (i: number, title = `第${i}次工作会议`) =>
+  article({ title: `"${title}"`, date: `2023-11-${String(i).padStart(2, '0')} 09:00`, column: 'news' }, `历下区扎实推进高质量发展，第${i}项工作稳中有进。`);
+
+const cleanup: (() => void)[] = [];
+afterAll(() => cleanup.forEach((f) => f()));
+
+function freshSite(): TempSite {
+  const files: Record<string, string> = {};
+  for (let i = 1; i <= 20; i++) files[`content/news/a${String(i).padStart(2, '0')}.md`] = source(i);
+  const site = makeSite(files, siteConfig(config));
+  cleanup.push(() => site.dispose());
+  return site;
+}
+
+async function diskBuild(site: TempSite, outDir = 'dist', cache = true): Promise<string> {
+  const result = await build({ root: site.root, now: fixedNow, outDir, ...(cache && { cacheDir: path.join(site.root, '.cache') }) });
+  expect(result.ok).toBe(true);
+  return path.join(site.root, outDir);
+}
+
+function tree(dir: string): Map<string, string> {
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => statSync(path.join(dir, n)).isFile()).sort();
+  return new Map(names.map((n) => [n, readFileSync(path.join(dir, n), 'latin1')]));
+}
+
+async function coldTree(site: TempSite): Promise<Map<string, string>> {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-search-cold-'));
+  cleanup.push(() => rmSync(outDir, { recursive: true, force: true }));
+  return tree(await diskBuild(site, path.relative(site.root, outDir), false));
+}
+
+function inodes(dir: string): Map<string, bigint> {
+  const index = path.join(dir, 'search-index');
+  const names = readdirSync(index, { recursive: true, encoding: 'utf8' }).filter((n) => statSync(path.join(index, n)).isFile());
+  return new Map(names.map((n) => [n, statSync(path.join(index, n), { bigint: true }).ino]));
+}
+
+function titlesFor(dir: string, query: string): string[] {
+  const { shards } = JSON.parse(readFileSync(path.join(dir, 'search-index/meta.json'), 'utf8')) as { shards: number };
+  const { tokens } = parseQuery(query);
+  const postings = new Map<string, Posting>();
+  for (const t of tokens) decodeShard(readFileSync(path.join(dir, `search-index/s/${shardOf(t, shards)}.bin`)), new Set(tokens), postings);
+  return rankDocuments(tokens, postings).map((r) => (JSON.parse(readFileSync(path.join(dir, `search-index/d/${r.doc}.txt`), 'utf8').split('\n')[0] ?? '') as { title: string }).title);
+}
+
+describe('the search index on warm builds', () => {
+  it('links every index file when nothing changed', async () => {
+    const site = freshSite();
+    const before = inodes(await diskBuild(site));
+    const dist = await diskBuild(site);
+    const after = inodes(dist);
+    expect(after.size).toBe(before.size);
+    expect([...after].filter(([name, ino]) => before.get(name) !== ino)).toEqual([]);
+    expect(tree(dist)).toEqual(await coldTree(site));
+  });
+
+  it('rebuilds the shards after an edit and keeps the other articles\' document files', async () => {
+    const site = freshSite();
+    const first = await diskBuild(site);
+    const before = inodes(first);
+    const beforeBytes = tree(first);
+    writeFileSync(path.join(site.root, 'content/news/a05.md'), source(5, '冬季供暖检查通知'));
+    const dist = await diskBuild(site);
+    const after = inodes(dist);
+    const changed = [...after].filter(([name, ino]) => before.get(name) !== ino).map(([name]) => name);
+    // Newest first: a05 is document 15 of 0..19.
+    expect(changed.filter((n) => n.startsWith('d/'))).toEqual(['d/15.txt']);
+    // dist/ is updated in place: a shard rebuilt to the same bytes stays as it was, the others are new files.
+    expect(changed.filter((n) => n.startsWith('s/')).length).toBeGreaterThan(0);
+    const afterBytes = tree(dist);
+    for (const name of [...after.keys()].filter((n) => n.startsWith('s/') && !changed.includes(n))) {
+      expect(afterBytes.get(`search-index/${name}`)).toBe(beforeBytes.get(`search-index/${name}`));
+    }
+    expect(titlesFor(dist, '供暖')).toEqual(['冬季供暖检查通知']);
+    expect(titlesFor(dist, '第5次')).toEqual([]);
+    expect(tree(dist)).toEqual(await coldTree(site));
+  });
+});
