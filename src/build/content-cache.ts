@@ -41,9 +41,12 @@ export class ContentCache {
     this.hits++;
     const { article } = entry.outcome;
     if (!article) return entry.outcome;
-    const lazy: Record<string, unknown> = { ...article };
-    // Read again on every use, not kept: a 100,000-article build must not end up holding every body.
-    Object.defineProperty(lazy, 'html', { enumerable: true, get: () => this.body(entry.key) ?? this.damaged(entry.key, article.sourcePath) });
+    const lazy: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(article)) {
+      if (name !== 'html' && name !== 'text') lazy[name] = value;
+      // Read again on every use, not kept: a 100,000-article build must not end up holding every body.
+      else Object.defineProperty(lazy, name, { enumerable: true, get: () => this.body(entry.key, name) ?? this.damaged(entry.key, article.sourcePath) });
+    }
     return { ...entry.outcome, article: lazy as unknown as typeof article };
   }
 
@@ -78,9 +81,9 @@ export class ContentCache {
     await rename(temporary, target);
   }
 
-  private body(key: string): string | undefined {
+  private body(key: string, field: 'html' | 'text'): string | undefined {
     try {
-      return (deserialize(readFileSync(this.entryPath(key))) as SourceOutcome).article?.html;
+      return (deserialize(readFileSync(this.entryPath(key))) as SourceOutcome).article?.[field];
     } catch {
       return undefined;
     }

@@ -106,8 +106,9 @@ function loadManifest(file: string, salt: string): ManifestFile | undefined {
   }
 }
 
+// The body's two forms (HTML, and the plain text the search index reads) are most of an article's
+// weight: kept in the cache entry only. The keys stay, undefined, so a restored article keeps its key order.
 function withoutBody(outcome: SourceOutcome): SourceOutcome {
   if (!outcome.article) return outcome;
-  const { html: _body, ...article } = outcome.article;
-  return { ...outcome, article: article as typeof outcome.article };
+  return { ...outcome, article: { ...outcome.article, html: undefined, text: undefined } as unknown as typeof outcome.article };
 }

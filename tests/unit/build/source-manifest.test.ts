@@ -26,7 +26,7 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function outcome(html: string): SourceOutcome {
-  return { path: 'content/a.md', repairs: [], diagnostics: [], article: { html, title: '标题' } as unknown as NonNullable<SourceOutcome['article']> };
+  return { path: 'content/a.md', repairs: [], diagnostics: [], article: { html, text: '正文', title: '标题' } as unknown as NonNullable<SourceOutcome['article']> };
 }
 
 describe('SourceManifest', () => {
@@ -45,7 +45,8 @@ describe('SourceManifest', () => {
     const entry = SourceManifest.open(dir, 'salt').lookup(source, stamp());
     expect(entry).toMatchObject({ key: 'key-1', entrySize: 900 });
     expect(entry?.outcome.article?.title).toBe('标题');
-    expect(entry?.outcome.article && 'html' in entry.outcome.article).toBe(false);
+    expect(entry?.outcome.article?.html).toBeUndefined();
+    expect(entry?.outcome.article?.text).toBeUndefined();
   });
 
   it.each([
