@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Article } from '../content/types.js';
 import { articlePageContext, articleTemplate } from '../render/article-page.js';
-import type { Renderer, RendererOptions } from '../render/environment.js';
+import type { RendererOptions } from '../render/environment.js';
 import { htmlPage } from '../render/html-page.js';
 import { mirrorLocation, type MirrorSettings } from '../render/mirror.js';
 import type { Page } from '../render/page.js';
@@ -77,12 +77,11 @@ async function finishPool(pool: ArticleRenderPool): Promise<void> {
 /** One article's page: linked from the previous build when reuse allows, else the job that renders it. */
 async function articlePage(article: Article, options: ArticlePagesOptions): Promise<ArticleJob | undefined> {
   const { writer, registry, diagnostics, mirror, reuse } = options;
-  const context = articlePageContext(article, options.model);
   const page: Page = { ...htmlPage(article.url, '', articleTemplate), origin: article.sourcePath };
   const problem = outputPathProblem(page.outputPath);
   if (problem) throw new Error(`Internal error: output path ${JSON.stringify(page.outputPath)} ${problem}`);
   const copy = mirror && { ...page, ...mirrorLocation(page, mirror) };
-  if (reuse && !needsRender(reuse, context)) {
+  if (reuse?.reuseArticle(article, () => articlePageContext(article, options.model))) {
     await writeClaimed(writer, registry, page, diagnostics, false, reuse.linkedFile(page.url));
     if (copy) {
       const kept = reuse.mirrorCopy(page, copy, mirror);
@@ -90,6 +89,7 @@ async function articlePage(article: Article, options: ArticlePagesOptions): Prom
     }
     return undefined;
   }
+  const context = articlePageContext(article, options.model);
   // A rendered page's copy is rendered too: this only records the copy's fingerprint.
   if (copy) reuse?.mirrorCopy(page, copy, mirror);
   const writes = { page: claim(registry, page, diagnostics), copy: copy !== undefined && claim(registry, copy, diagnostics) };
@@ -97,21 +97,6 @@ async function articlePage(article: Article, options: ArticlePagesOptions): Prom
   if (writes.page) writer.writtenElsewhere(page.outputPath);
   if (copy && writes.copy) writer.writtenElsewhere(copy.outputPath);
   return articleJob(page.url, page.origin, context, writes);
-}
-
-// Page reuse decides by wrapping the renderer: a render that reaches the inner renderer is a page to render.
-function needsRender(reuse: PageReuse, context: Readonly<Record<string, unknown>>): boolean {
-  let rendered = false;
-  const probe: Renderer = {
-    render: () => {
-      rendered = true;
-      return '';
-    },
-    readAsset: () => new Uint8Array(),
-    assetNames: () => [],
-  };
-  reuse.wrap(probe).render(articleTemplate, context);
-  return rendered;
 }
 
 function claim(registry: OutputRegistry, page: Page, diagnostics: Diagnostic[]): boolean {

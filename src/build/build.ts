@@ -4,7 +4,7 @@ import { zonedDate } from '../content/dates.js';
 import type { Article } from '../content/types.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isContentError } from '../diagnostics/content-error.js';
-import { renderSharedPages, renderSite } from '../render/index.js';
+import { renderSite } from '../render/index.js';
 import { mirrorSettings } from '../render/mirror.js';
 import { defaultSearchIndexOptions, writeSearchIndex, type SearchIndexEmit } from '../search/write-search-index.js';
 import { buildSiteModel } from '../site/model.js';
@@ -18,7 +18,7 @@ import type { Writer } from '../write/writer.js';
 import { displayPath, resolveSitePaths, type SitePaths } from './site-paths.js';
 import { readPublicPages } from './public-files.js';
 import { startArticlePages, type ArticlePagesInFlight } from './article-pages.js';
-import { openRendering, writeRendered } from './rendering.js';
+import { openRendering, writeRendered, writeSharedPages } from './rendering.js';
 import { articleIdentity } from './article-identity.js';
 import { BodyStore } from './body-store.js';
 import { ContentCache } from './content-cache.js';
@@ -192,8 +192,8 @@ async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptio
       articles = await startArticlePages({ model, writer, registry, diagnostics, renderer: rendering.options, workers, mirror, reuse });
     }
     // 2. Meanwhile, every other page (every page on small builds) on this thread, with its 简/繁 copy.
-    const pages = articles ? renderSharedPages(model, rendering.renderer) : renderSite(model, rendering.renderer);
-    await writeRendered(pages, { writer, registry, diagnostics, workers, mirror, reuse });
+    const output = { writer, registry, diagnostics, workers, mirror, reuse };
+    await (articles ? writeSharedPages(model, rendering.renderer, output) : writeRendered(renderSite(model, rendering.renderer), output));
     await articles?.finish();
     articles = undefined;
     // 3. The site's own files, then the search index.

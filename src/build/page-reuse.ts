@@ -11,6 +11,10 @@ import { urlToOutputPath } from '../site/urls.js';
 import type { FsWriter } from '../write/fs-writer.js';
 import { inPlaceLimit } from '../write/in-place-update.js';
 import { toolFingerprint } from './content-cache.js';
+import type { Article } from '../content/types.js';
+import { articleTemplate } from '../render/article-page.js';
+import { articlePageKeyer, type ArticlePageKeyer } from './article-page-key.js';
+import { sharedPagesKey } from './shared-pages-key.js';
 import { pageFingerprinter, themeFingerprint, type PageFingerprinter, type ThemeFingerprint } from './page-fingerprint.js';
 
 /** What the manifest records about the output folder it describes, and each page's input fingerprint by URL. */
@@ -22,7 +26,13 @@ interface PageManifest {
   readonly pages: Readonly<Record<string, readonly [string, string]>>;
   /** Every output path the build left in the folder: the next in-place update deletes those it no longer produces. */
   readonly files?: readonly string[];
+  /** The pages `writeSharedPages` wrote, in order, under the key of what they are made from. */
+  readonly shared?: { readonly key: string; readonly pages: readonly SharedPageRecord[] };
 }
+
+/** A shared page as written: URL, output path, content type, origin; in the manifest, with the file's stamp. */
+type SharedPage = readonly [string, string, string, string];
+type SharedPageRecord = readonly [string, string, string, string, string];
 
 /** Options of `PageReuse.open`. */
 export interface PageReuseOptions {
@@ -47,11 +57,14 @@ export class PageReuse {
   reused = 0;
   private readonly current = new Map<string, string>();
   private readonly linked = new Map<string, string>();
+  private readonly sharedPages: SharedPage[] = [];
 
   private constructor(
     private readonly options: PageReuseOptions,
     private readonly previous: ReadonlyMap<string, readonly [string, string]>,
     private readonly fingerprint: PageFingerprinter,
+    private readonly articleKey: ArticlePageKeyer,
+    private readonly shared: { readonly key: string | undefined; readonly previous: PageManifest['shared'] },
   ) {}
 
   /** Load the manifest written beside the current output folder (none when it does not match). */
@@ -59,12 +72,57 @@ export class PageReuse {
     const manifest = await readManifest(manifestPath(options), options.outDir);
     if (manifest?.files && options.writer) options.writer.updateInPlace(new Set(manifest.files), inPlaceLimit(manifest.files.length));
     const fingerprint = pageFingerprinter(options.theme, siteView(options.model), options.model.now);
-    return new PageReuse(options, new Map(Object.entries(manifest?.pages ?? {})), fingerprint);
+    const articleKey = articlePageKeyer(options.theme, options.model, articleTemplate);
+    const shared = { key: sharedPagesKey(options.theme, options.model), previous: manifest?.shared };
+    return new PageReuse(options, new Map(Object.entries(manifest?.pages ?? {})), fingerprint, articleKey, shared);
   }
 
   /** `renderer`, skipping renders whose fingerprint the previous build had for the same URL. */
   wrap(renderer: Renderer): Renderer {
     return { ...renderer, render: (template, context) => this.render(renderer, template, context) };
+  }
+
+  /**
+   * Whether an article's page is taken over from the previous build (then `linkedFile` names the
+   * file). Keyed without its template context when the article and its neighbours have identities;
+   * `context` is built only for an article without one.
+   */
+  reuseArticle(article: Article, context: () => Readonly<Record<string, unknown>>): boolean {
+    const fingerprint = this.articleKey(article) ?? this.fingerprint(articleTemplate, context());
+    const file = this.previousFile(article.url, fingerprint);
+    if (file === undefined) return false;
+    this.reused++;
+    this.linked.set(article.url, file);
+    return true;
+  }
+
+  /**
+   * The previous build's shared pages (all but article pages and assets), each with its file to
+   * link, when everything they are made from is unchanged and every file is as that build left it;
+   * else undefined, and the caller renders them (recording each with `recordSharedPage`).
+   */
+  keptSharedPages(): readonly { readonly page: Page; readonly from: string }[] | undefined {
+    const { key, previous } = this.shared;
+    if (key === undefined || previous?.key !== key) return undefined;
+    const kept = previous.pages.map(([url, outputPath, contentType, origin, stamp]) => {
+      const from = path.join(this.options.outDir, ...outputPath.split('/'));
+      return fileStamp(from) === stamp ? { page: { url, outputPath, contentType, origin, contents: '' }, from } : undefined;
+    });
+    if (kept.some((k) => k === undefined)) return undefined;
+    const pages = kept.filter((k) => k !== undefined);
+    for (const { page } of pages) {
+      this.sharedPages.push([page.url, page.outputPath, page.contentType, page.origin]);
+      // Same inputs, so the same fingerprints: carried over for the next build's page-by-page decisions.
+      const fingerprint = this.previous.get(page.url)?.[0];
+      if (fingerprint !== undefined) this.current.set(page.url, fingerprint);
+    }
+    this.reused += pages.length;
+    return pages;
+  }
+
+  /** Note a shared page as written, for the next build's `keptSharedPages`. */
+  recordSharedPage(page: Page): void {
+    this.sharedPages.push([page.url, page.outputPath, page.contentType, page.origin]);
   }
 
   /** The previous output file to hard-link for a page this build did not render, or undefined. */
@@ -107,7 +165,7 @@ export class PageReuse {
   /** Record this build's fingerprints beside the output folder it just committed (unless neither changed). */
   async save(): Promise<void> {
     const { writer } = this.options;
-    if (writer?.untouched && this.sameFingerprints()) return;
+    if (writer?.untouched && this.sameFingerprints() && this.sharedRecords()?.key === this.shared.previous?.key) return;
     const target = manifestPath(this.options);
     await mkdir(path.dirname(target), { recursive: true });
     const pages: Record<string, readonly [string, string]> = {};
@@ -116,10 +174,24 @@ export class PageReuse {
       if (stamp !== undefined) pages[url] = [fingerprint, stamp];
     }
     const files = writer && [...writer.outputs];
-    const manifest: PageManifest = { outDir: this.options.outDir, dir: await dirStamp(this.options.outDir), pages, ...(files && { files }) };
+    const shared = this.sharedRecords();
+    const manifest: PageManifest = { outDir: this.options.outDir, dir: await dirStamp(this.options.outDir), pages, ...(files && { files }), ...(shared && { shared }) };
     const temporary = `${target}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(manifest));
     await rename(temporary, target);
+  }
+
+  private sharedRecords(): PageManifest['shared'] {
+    const { key } = this.shared;
+    // A build that rendered every page on this thread (a small site) wrote no shared pages apart.
+    if (key === undefined || this.sharedPages.length === 0) return undefined;
+    const pages: SharedPageRecord[] = [];
+    for (const record of this.sharedPages) {
+      const stamp = fileStamp(path.join(this.options.outDir, ...record[1].split('/')));
+      if (stamp === undefined) return undefined;
+      pages.push([...record, stamp]);
+    }
+    return { key, pages };
   }
 
   private sameFingerprints(): boolean {
@@ -131,18 +203,23 @@ export class PageReuse {
   private render(renderer: Renderer, template: string, context: Readonly<Record<string, unknown>>): string {
     const url = (context['page'] as { readonly url?: unknown } | undefined)?.url;
     if (typeof url !== 'string') return renderer.render(template, context);
-    const fingerprint = this.fingerprint(template, context);
-    this.current.set(url, fingerprint);
-    const [previous, stamp] = this.previous.get(url) ?? [];
-    if (previous !== fingerprint) return renderer.render(template, context);
-    // A file changed or removed after the build that wrote it (a step that edits dist/ in place) is rendered again.
-    const file = this.fileOf(url);
-    if (stamp === undefined || fileStamp(file) !== stamp) return renderer.render(template, context);
+    const file = this.previousFile(url, this.fingerprint(template, context));
+    if (file === undefined) return renderer.render(template, context);
     this.reused++;
     if (!this.options.link) return readFileSync(file, 'utf8');
     // The writer links the file; the page's text is never needed.
     this.linked.set(url, file);
     return '';
+  }
+
+  // Records the page's fingerprint; the previous file when it had the same one and is unchanged since.
+  private previousFile(url: string, fingerprint: string): string | undefined {
+    this.current.set(url, fingerprint);
+    const [previous, stamp] = this.previous.get(url) ?? [];
+    if (previous !== fingerprint) return undefined;
+    // A file changed or removed after the build that wrote it (a step that edits dist/ in place) is rendered again.
+    const file = this.fileOf(url);
+    return stamp !== undefined && fileStamp(file) === stamp ? file : undefined;
   }
 
   private fileOf(url: string): string {

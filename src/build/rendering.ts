@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { createRenderer, themeDirsFor } from '../render/index.js';
+import { createRenderer, renderAssetPages, renderModelPages, themeDirsFor } from '../render/index.js';
 import type { Renderer, RendererOptions } from '../render/environment.js';
 import type { MirrorSettings } from '../render/mirror.js';
 import type { Page } from '../render/page.js';
@@ -28,15 +28,29 @@ export interface RenderedOutput {
   readonly reuse: PageReuse | undefined;
 }
 
-/** Write rendered pages in order, each followed by its other-script copy. */
-export async function writeRendered(pages: Iterable<Page>, output: RenderedOutput): Promise<void> {
+/**
+ * Every page but the article pages: the model's pages linked from the previous build when nothing
+ * they are made from changed (page reuse decides), else rendered and recorded; then the assets.
+ */
+export async function writeSharedPages(model: SiteModel, renderer: Renderer, output: RenderedOutput): Promise<void> {
+  const { writer, registry, diagnostics, reuse } = output;
+  const kept = reuse?.keptSharedPages();
+  if (kept) for (const { page, from } of kept) await writeClaimed(writer, registry, page, diagnostics, false, from);
+  else await writeRendered(renderModelPages(model, renderer), output, true);
+  await writeRendered(renderAssetPages(renderer), output);
+}
+
+/** Write rendered pages in order, each followed by its other-script copy; `record` notes them as shared pages for page reuse. */
+export async function writeRendered(pages: Iterable<Page>, output: RenderedOutput, record = false): Promise<void> {
   const { writer, registry, diagnostics, mirror, reuse } = output;
   // The mirror is its own step (not a template pass) so its cost can be measured apart; on large sites it runs on worker threads.
   for await (const { page, mirrored } of mirrorPages(pages, mirror, output.workers)) {
     await writeClaimed(writer, registry, page, diagnostics, false, reuse?.linkedFile(page.url));
+    if (record) reuse?.recordSharedPage(page);
     if (mirrored) {
       const copy = reuse && mirror ? reuse.mirrorCopy(page, mirrored, mirror) : { page: mirrored };
       await writeClaimed(writer, registry, copy.page, diagnostics, false, copy.from);
+      if (record) reuse?.recordSharedPage(copy.page);
     }
   }
 }

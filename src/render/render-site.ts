@@ -29,13 +29,18 @@ export function* renderSite(model: SiteModel, renderer: Renderer): Generator<Pag
 
 /** Every page but the article pages (listings, archives, feeds, sitemaps, search, assets), in `renderSite`'s order. */
 export function* renderSharedPages(model: SiteModel, renderer: Renderer): Generator<Page> {
+  yield* renderModelPages(model, renderer);
+  yield* renderAssetPages(renderer);
+}
+
+/** The shared pages made from the model (all but article pages and theme assets), in `renderSite`'s order. */
+export function* renderModelPages(model: SiteModel, renderer: Renderer): Generator<Page> {
   yield* renderIndexPages(model, renderer);
   yield* renderColumnPages(model, renderer);
   yield* renderTagPages(model, renderer);
   yield* renderArchivePages(model, renderer);
   yield* renderOutputPages(model);
   if (model.config.search) yield renderSearchPage(model, renderer);
-  yield* renderAssetPages(renderer);
 }
 
 /** The theme's assets (`/assets/site.css`, `/assets/site.js`, ...), a site's own copies first. */
