@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Article } from '../content/types.js';
+import { articleTemplate } from '../render/article-page.js';
 import type { Renderer } from '../render/environment.js';
 import { mirrorPage, type MirrorSettings } from '../render/mirror.js';
 import type { Page } from '../render/page.js';
@@ -11,28 +12,10 @@ import { urlToOutputPath } from '../site/urls.js';
 import type { FsWriter } from '../write/fs-writer.js';
 import { inPlaceLimit } from '../write/in-place-update.js';
 import { toolFingerprint } from './content-cache.js';
-import type { Article } from '../content/types.js';
-import { articleTemplate } from '../render/article-page.js';
 import { articlePageKeyer, type ArticlePageKeyer } from './article-page-key.js';
+import { dirStamp, fileStamp, manifestPath, readManifest, type PageManifest, type SharedPage, type SharedPageRecord } from './page-manifest.js';
 import { sharedPagesKey } from './shared-pages-key.js';
 import { pageFingerprinter, themeFingerprint, type PageFingerprinter, type ThemeFingerprint } from './page-fingerprint.js';
-
-/** What the manifest records about the output folder it describes, and each page's input fingerprint by URL. */
-interface PageManifest {
-  readonly outDir: string;
-  /** The output folder's inode and ctime when the manifest was written: another build swapping in a new folder changes them. */
-  readonly dir: string;
-  /** Per URL: the input fingerprint, and the file's stamp (inode, size, mtime) as this build left it. */
-  readonly pages: Readonly<Record<string, readonly [string, string]>>;
-  /** Every output path the build left in the folder: the next in-place update deletes those it no longer produces. */
-  readonly files?: readonly string[];
-  /** The pages `writeSharedPages` wrote, in order, under the key of what they are made from. */
-  readonly shared?: { readonly key: string; readonly pages: readonly SharedPageRecord[] };
-}
-
-/** A shared page as written: URL, output path, content type, origin; in the manifest, with the file's stamp. */
-type SharedPage = readonly [string, string, string, string];
-type SharedPageRecord = readonly [string, string, string, string, string];
 
 /** Options of `PageReuse.open`. */
 export interface PageReuseOptions {
@@ -69,7 +52,7 @@ export class PageReuse {
 
   /** Load the manifest written beside the current output folder (none when it does not match). */
   static async open(options: PageReuseOptions): Promise<PageReuse> {
-    const manifest = await readManifest(manifestPath(options), options.outDir);
+    const manifest = await readManifest(manifestPath(options.cacheDir, options.outDir), options.outDir);
     if (manifest?.files && options.writer) options.writer.updateInPlace(new Set(manifest.files), inPlaceLimit(manifest.files.length));
     const fingerprint = pageFingerprinter(options.theme, siteView(options.model), options.model.now);
     const articleKey = articlePageKeyer(options.theme, options.model, articleTemplate);
@@ -166,7 +149,7 @@ export class PageReuse {
   async save(): Promise<void> {
     const { writer } = this.options;
     if (writer?.untouched && this.sameFingerprints() && this.sharedRecords()?.key === this.shared.previous?.key) return;
-    const target = manifestPath(this.options);
+    const target = manifestPath(this.options.cacheDir, this.options.outDir);
     await mkdir(path.dirname(target), { recursive: true });
     const pages: Record<string, readonly [string, string]> = {};
     for (const [url, fingerprint] of this.current) {
@@ -225,32 +208,6 @@ export class PageReuse {
   private fileOf(url: string): string {
     return path.join(this.options.outDir, ...urlToOutputPath(url).split('/'));
   }
-}
-
-function fileStamp(file: string): string | undefined {
-  const info = statSync(file, { bigint: true, throwIfNoEntry: false });
-  return info && `${info.ino}:${info.size}:${info.mtimeNs}`;
-}
-
-function manifestPath(options: PageReuseOptions): string {
-  const name = createHash('sha256').update(options.outDir).digest('hex').slice(0, 16);
-  return path.join(options.cacheDir, 'pages', `${name}.json`);
-}
-
-async function readManifest(file: string, outDir: string): Promise<PageManifest | undefined> {
-  try {
-    const manifest = JSON.parse(await readFile(file, 'utf8')) as PageManifest;
-    if (manifest.outDir !== outDir || manifest.dir !== (await dirStamp(outDir))) return undefined;
-    return manifest;
-  } catch {
-    // No manifest, an unreadable one, or no output folder: nothing is reused.
-    return undefined;
-  }
-}
-
-async function dirStamp(dir: string): Promise<string> {
-  const info = await stat(dir, { bigint: true });
-  return `${info.dev}:${info.ino}:${info.ctimeNs}`;
 }
 
 /** Options of `openPageReuse`, as the build knows them. */

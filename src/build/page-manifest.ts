@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** What the manifest records about the output folder it describes, and each page's input fingerprint by URL. */
+export interface PageManifest {
+  readonly outDir: string;
+  /** The output folder's inode and ctime when the manifest was written: another build swapping in a new folder changes them. */
+  readonly dir: string;
+  /** Per URL: the input fingerprint, and the file's stamp (inode, size, mtime) as this build left it. */
+  readonly pages: Readonly<Record<string, readonly [string, string]>>;
+  /** Every output path the build left in the folder: the next in-place update deletes those it no longer produces. */
+  readonly files?: readonly string[];
+  /** The pages `writeSharedPages` wrote, in order, under the key of what they are made from. */
+  readonly shared?: { readonly key: string; readonly pages: readonly SharedPageRecord[] };
+}
+
+/** A shared page as written: URL, output path, content type, origin. */
+export type SharedPage = readonly [string, string, string, string];
+/** A shared page in the manifest: as written, then the file's stamp. */
+export type SharedPageRecord = readonly [string, string, string, string, string];
+
+/** A file's stamp (inode, size, mtime in ns), or undefined when it is gone. */
+export function fileStamp(file: string): string | undefined {
+  const info = statSync(file, { bigint: true, throwIfNoEntry: false });
+  return info && `${info.ino}:${info.size}:${info.mtimeNs}`;
+}
+
+/** Where the manifest of the pages written into `outDir` lives in the cache folder. */
+export function manifestPath(cacheDir: string, outDir: string): string {
+  const name = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
+  return path.join(cacheDir, 'pages', `${name}.json`);
+}
+
+/** The manifest in `file` when it describes this very `outDir` (same folder inode and ctime), else undefined. */
+export async function readManifest(file: string, outDir: string): Promise<PageManifest | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as PageManifest;
+    if (manifest.outDir !== outDir || manifest.dir !== (await dirStamp(outDir))) return undefined;
+    return manifest;
+  } catch {
+    // No manifest, an unreadable one, or no output folder: nothing is reused.
+    return undefined;
+  }
+}
+
+/** A folder's device, inode and ctime: another build swapping in a new folder changes them. */
+export async function dirStamp(dir: string): Promise<string> {
+  const info = await stat(dir, { bigint: true });
+  return `${info.dev}:${info.ino}:${info.ctimeNs}`;
+}
