@@ -1,7 +1,7 @@
 /** The render stage: SiteModel -> Pages through the theme's Nunjucks templates. */
 export { createRenderer } from './environment.js';
 export type { Renderer, RendererOptions } from './environment.js';
-export { renderSite, renderSharedPages, renderModelPages, renderAssetPages } from './render-site.js';
+export { renderSite, renderModelPages, renderAssetPages } from './render-site.js';
 export { renderArticlePage } from './article-page.js';
 export { renderIndexPages, renderColumnPages, renderTagPages, renderListingPages } from './listing-pages.js';
 export { renderArchivePages } from './archive-pages.js';

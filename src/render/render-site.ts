@@ -24,11 +24,6 @@ const contentTypes: Readonly<Record<string, string>> = {
  */
 export function* renderSite(model: SiteModel, renderer: Renderer): Generator<Page> {
   for (const article of model.articles) yield renderArticlePage(article, model, renderer);
-  yield* renderSharedPages(model, renderer);
-}
-
-/** Every page but the article pages (listings, archives, feeds, sitemaps, search, assets), in `renderSite`'s order. */
-export function* renderSharedPages(model: SiteModel, renderer: Renderer): Generator<Page> {
   yield* renderModelPages(model, renderer);
   yield* renderAssetPages(renderer);
 }
