@@ -9,6 +9,7 @@ import { siteView } from '../render/site-view.js';
 import type { SiteModel } from '../site/types.js';
 import type { OutputRegistry } from '../write/collisions.js';
 import type { FsWriter } from '../write/fs-writer.js';
+import { urlToOutputPath } from '../site/urls.js';
 import { outputPathProblem } from '../write/writer.js';
 import { articleJob, type ArticleJob } from './article-job.js';
 import { startArticleRenderPool, type ArticleRenderPool } from './article-render-pool.js';
@@ -54,7 +55,7 @@ export async function startArticlePages(options: ArticlePagesOptions): Promise<A
   let pool: ArticleRenderPool | undefined;
   let stopped = false;
   const submit = (jobs: ArticleJob[]): Promise<void> => (pool ??= startArticleRenderPool(setup, { workers: options.workers })).submit(jobs);
-  const feeding = feed(model, plans, submit, () => stopped);
+  const feeding = feed(options, plans, submit, () => stopped);
   // Seen by `finish`; until then a failure must not surface as an unhandled rejection.
   feeding.catch(() => undefined);
   const close = async (): Promise<void> => {
@@ -86,17 +87,25 @@ async function claimArticlePages(options: ArticlePagesOptions): Promise<Uint8Arr
 }
 
 /** Send the jobs of the articles to render, a batch at a time, in article order. */
-async function feed(model: SiteModel, plans: Uint8Array, submit: (jobs: ArticleJob[]) => Promise<void>, stopped: () => boolean): Promise<void> {
+async function feed({ model, writer, mirror }: ArticlePagesOptions, plans: Uint8Array, submit: (jobs: ArticleJob[]) => Promise<void>, stopped: () => boolean): Promise<void> {
   let batch: ArticleJob[] = [];
   for (let i = 0; i < plans.length && !stopped(); i++) {
     const plan = plans[i] ?? 0;
     const article = model.articles[i];
     if (!(plan & render) || article === undefined) continue;
     const context = articlePageContext(article, model);
+    makeFolders(writer, article, plan, mirror);
     batch.push(articleJob(article.url, article.sourcePath, context, { page: (plan & writePage) !== 0, copy: (plan & writeCopy) !== 0 }));
     if (batch.length === batchSize) await submit(batch.splice(0));
   }
   if (batch.length > 0 && !stopped()) await submit(batch);
+}
+
+/** The folders of the files an article's job writes, made here, on the way, a few hundred pages ahead of the threads. */
+function makeFolders(writer: FsWriter, article: Article, plan: number, mirror: MirrorSettings | undefined): void {
+  const outputPath = urlToOutputPath(article.url);
+  if (plan & writePage) writer.makeFolderFor(outputPath);
+  if (mirror && plan & writeCopy) writer.makeFolderFor(mirrorLocation({ url: article.url, outputPath }, mirror).outputPath);
 }
 
 /** One article's page: linked from the previous build when reuse allows (plan 0), else its paths claimed for a render thread. */

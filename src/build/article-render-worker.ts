@@ -35,7 +35,6 @@ export interface ArticleRenderReply {
 // Entry point of a worker thread: its own nunjucks environment, templates compiled once.
 const setup = workerData as ArticleRenderSetup;
 const renderer = createRenderer(setup.renderer);
-const madeParents = new Set<string>();
 
 // One batch at a time, in order; every write has landed by the time a batch is answered.
 parentPort?.on('message', answer);
@@ -60,25 +59,15 @@ function renderJob(job: ArticleJob): void {
 }
 
 // Written synchronously: a thread blocking on its own page-cache write costs less than a round trip through
-// the libuv pool, which the other render thread and the main thread share.
+// the libuv pool, which the other render thread and the main thread share. The main thread made the
+// folder when it sent the job; a folder missing all the same is made here.
 function put(outputPath: string, contents: string): void {
   const target = path.join(setup.staging, ...outputPath.split('/'));
-  inDir(path.dirname(target));
-  writeFileSync(target, contents);
-}
-
-// Most pages sit in a folder of their own under a folder made already: one plain mkdir, not a
-// recursive walk. Only parents are remembered, not every page's own folder (100,000 of them).
-function inDir(dir: string): void {
-  const parent = path.dirname(dir);
-  if (!madeParents.has(parent)) {
-    mkdirSync(dir, { recursive: true });
-    madeParents.add(parent);
-    return;
-  }
   try {
-    mkdirSync(dir);
+    writeFileSync(target, contents);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, contents);
   }
 }
