@@ -9,6 +9,7 @@ import { siteView } from '../render/site-view.js';
 import type { SiteModel } from '../site/types.js';
 import type { OutputRegistry } from '../write/collisions.js';
 import type { FsWriter } from '../write/fs-writer.js';
+import { urlToOutputPath } from '../site/urls.js';
 import { outputPathProblem } from '../write/writer.js';
 import { articleJob, type ArticleJob } from './article-job.js';
 import { startArticleRenderPool, type ArticleRenderPool } from './article-render-pool.js';
@@ -40,42 +41,75 @@ export interface ArticlePagesInFlight {
 const batchSize = 32;
 
 /**
- * Claim every article page's output path (and its copy's) in article order, link the pages page
- * reuse keeps, and send the rest to render threads, which write them straight into the staging
- * folder. Resolves once every page is sent: this thread goes on with the other pages meanwhile.
+ * Claim every article page's output path (and its copy's) in article order and link the pages page
+ * reuse keeps; then send the rest to render threads, which write them straight into the staging
+ * folder. Resolves once every path is claimed: the pages are fed to the threads in the background
+ * while this thread renders the other pages (feeding goes first whenever a thread has room).
  */
 export async function startArticlePages(options: ArticlePagesOptions): Promise<ArticlePagesInFlight> {
   const { model, writer, mirror } = options;
+  // Every article path is claimed before any other page's, so a collision is reported the same way every time.
+  const plans = await claimArticlePages(options);
   const setup = { renderer: options.renderer, site: siteView(model), staging: writer.staging, ...(mirror && { mirror }) };
   // The threads start with the first page to render: a warm build that reuses every page never pays for them.
   let pool: ArticleRenderPool | undefined;
+  let stopped = false;
   const submit = (jobs: ArticleJob[]): Promise<void> => (pool ??= startArticleRenderPool(setup, { workers: options.workers })).submit(jobs);
-  try {
-    let batch: ArticleJob[] = [];
-    for (const article of model.articles) {
-      const job = await articlePage(article, options);
-      if (job) batch.push(job);
-      if (batch.length === batchSize) await submit(batch.splice(0));
-    }
-    if (batch.length > 0) await submit(batch);
-    batch = [];
-  } catch (error) {
+  const feeding = feed(options, plans, submit, () => stopped);
+  // Seen by `finish`; until then a failure must not surface as an unhandled rejection.
+  feeding.catch(() => undefined);
+  const close = async (): Promise<void> => {
+    stopped = true;
     await pool?.close();
-    throw error;
-  }
-  return { finish: () => (pool ? finishPool(pool) : Promise.resolve()), close: () => pool?.close() ?? Promise.resolve() };
+  };
+  const finish = async (): Promise<void> => {
+    try {
+      await feeding;
+      if (pool) await pool.finish();
+    } finally {
+      await close();
+    }
+  };
+  return { finish, close };
 }
 
-async function finishPool(pool: ArticleRenderPool): Promise<void> {
-  try {
-    await pool.finish();
-  } finally {
-    await pool.close();
-  }
+// Per article: whether it is rendered, and whether its page and its copy are written (a colliding one is rendered, not written).
+const render = 1;
+const writePage = 2;
+const writeCopy = 4;
+
+/** Claim each article's paths in order, linking the pages reuse keeps; one byte of plan per article, not a job held in memory. */
+async function claimArticlePages(options: ArticlePagesOptions): Promise<Uint8Array> {
+  const plans = new Uint8Array(options.model.articles.length);
+  let i = 0;
+  for (const article of options.model.articles) plans[i++] = await claimArticlePage(article, options);
+  return plans;
 }
 
-/** One article's page: linked from the previous build when reuse allows, else the job that renders it. */
-async function articlePage(article: Article, options: ArticlePagesOptions): Promise<ArticleJob | undefined> {
+/** Send the jobs of the articles to render, a batch at a time, in article order. */
+async function feed({ model, writer, mirror }: ArticlePagesOptions, plans: Uint8Array, submit: (jobs: ArticleJob[]) => Promise<void>, stopped: () => boolean): Promise<void> {
+  let batch: ArticleJob[] = [];
+  for (let i = 0; i < plans.length && !stopped(); i++) {
+    const plan = plans[i] ?? 0;
+    const article = model.articles[i];
+    if (!(plan & render) || article === undefined) continue;
+    const context = articlePageContext(article, model);
+    makeFolders(writer, article, plan, mirror);
+    batch.push(articleJob(article.url, article.sourcePath, context, { page: (plan & writePage) !== 0, copy: (plan & writeCopy) !== 0 }));
+    if (batch.length === batchSize) await submit(batch.splice(0));
+  }
+  if (batch.length > 0 && !stopped()) await submit(batch);
+}
+
+/** The folders of the files an article's job writes, made here, on the way, a few hundred pages ahead of the threads. */
+function makeFolders(writer: FsWriter, article: Article, plan: number, mirror: MirrorSettings | undefined): void {
+  const outputPath = urlToOutputPath(article.url);
+  if (plan & writePage) writer.makeFolderFor(outputPath);
+  if (mirror && plan & writeCopy) writer.makeFolderFor(mirrorLocation({ url: article.url, outputPath }, mirror).outputPath);
+}
+
+/** One article's page: linked from the previous build when reuse allows (plan 0), else its paths claimed for a render thread. */
+async function claimArticlePage(article: Article, options: ArticlePagesOptions): Promise<number> {
   const { writer, registry, diagnostics, mirror, reuse } = options;
   const page: Page = { ...htmlPage(article.url, '', articleTemplate), origin: article.sourcePath };
   const problem = outputPathProblem(page.outputPath);
@@ -87,16 +121,15 @@ async function articlePage(article: Article, options: ArticlePagesOptions): Prom
       const kept = reuse.mirrorCopy(page, copy, mirror);
       await writeClaimed(writer, registry, kept.page, diagnostics, false, kept.from);
     }
-    return undefined;
+    return 0;
   }
-  const context = articlePageContext(article, options.model);
   // A rendered page's copy is rendered too: this only records the copy's fingerprint.
   if (copy) reuse?.mirrorCopy(page, copy, mirror);
   const writes = { page: claim(registry, page, diagnostics), copy: copy !== undefined && claim(registry, copy, diagnostics) };
   // The render thread writes these straight into the staging folder: an in-place update counts them toward its limit.
   if (writes.page) writer.writtenElsewhere(page.outputPath);
   if (copy && writes.copy) writer.writtenElsewhere(copy.outputPath);
-  return articleJob(page.url, page.origin, context, writes);
+  return render | (writes.page ? writePage : 0) | (writes.copy ? writeCopy : 0);
 }
 
 function claim(registry: OutputRegistry, page: Page, diagnostics: Diagnostic[]): boolean {

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -35,23 +35,13 @@ export interface ArticleRenderReply {
 // Entry point of a worker thread: its own nunjucks environment, templates compiled once.
 const setup = workerData as ArticleRenderSetup;
 const renderer = createRenderer(setup.renderer);
-const madeParents = new Set<string>();
-// Writes in flight: the disk waits happen on the thread pool while this thread renders the next pages.
-const writing = new Set<Promise<void>>();
-const writeWindow = 16;
-let writeFailure: unknown;
 
-// One batch at a time, in order: a batch waiting for the write window must not let the next one start rendering.
-let answered = Promise.resolve();
-parentPort?.on('message', (request: ArticleRenderRequest) => {
-  answered = answered.then(() => answer(request));
-});
+// One batch at a time, in order; every write has landed by the time a batch is answered.
+parentPort?.on('message', answer);
 
-async function answer({ id, jobs }: ArticleRenderRequest): Promise<void> {
+function answer({ id, jobs }: ArticleRenderRequest): void {
   try {
-    if (jobs === undefined) await Promise.all(writing);
-    for (const job of jobs ?? []) await renderJob(job);
-    if (writeFailure !== undefined) throw writeFailure;
+    for (const job of jobs ?? []) renderJob(job);
     parentPort?.postMessage({ id } satisfies ArticleRenderReply);
   } catch (error) {
     const reply: ArticleRenderReply = isContentError(error)
@@ -61,40 +51,23 @@ async function answer({ id, jobs }: ArticleRenderRequest): Promise<void> {
   }
 }
 
-async function renderJob(job: ArticleJob): Promise<void> {
+function renderJob(job: ArticleJob): void {
   const page = htmlPage(job.url, renderer.render(articleTemplate, jobContext(job, setup.site)), articleTemplate);
-  if (job.writePage) await put(page.outputPath, page.contents as string);
+  if (job.writePage) put(page.outputPath, page.contents as string);
   const copy = setup.mirror && job.writeCopy ? mirrorPage(page, setup.mirror) : undefined;
-  if (copy) await put(copy.outputPath, copy.contents as string);
+  if (copy) put(copy.outputPath, copy.contents as string);
 }
 
-/** Start one write; waits only while the window is full. */
-async function put(outputPath: string, contents: string): Promise<void> {
+// Written synchronously: a thread blocking on its own page-cache write costs less than a round trip through
+// the libuv pool, which the other render thread and the main thread share. The main thread made the
+// folder when it sent the job; a folder missing all the same is made here.
+function put(outputPath: string, contents: string): void {
   const target = path.join(setup.staging, ...outputPath.split('/'));
-  const write = inDir(path.dirname(target)).then(() => writeFile(target, contents));
-  const job = write.then(
-    () => void writing.delete(job),
-    (error: unknown) => {
-      writing.delete(job);
-      writeFailure ??= error;
-    },
-  );
-  writing.add(job);
-  if (writing.size >= writeWindow) await Promise.race(writing);
-}
-
-// Most pages sit in a folder of their own under a folder made already: one plain mkdir, not a
-// recursive walk. Only parents are remembered, not every page's own folder (100,000 of them).
-async function inDir(dir: string): Promise<void> {
-  const parent = path.dirname(dir);
-  if (!madeParents.has(parent)) {
-    await mkdir(dir, { recursive: true });
-    madeParents.add(parent);
-    return;
+  try {
+    writeFileSync(target, contents);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, contents);
   }
-  await mkdir(dir).catch(existing);
-}
-
-function existing(error: NodeJS.ErrnoException): void {
-  if (error.code !== 'EEXIST') throw error;
 }

@@ -25,12 +25,19 @@ export function textRefOf(article: object): BodyRef | undefined {
   return textRefs.get(article);
 }
 
+// One read buffer per thread, reused: a fresh buffer per body is an external allocation the GC must chase.
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
 /** Read one body back from its store (in any thread, while the store is open). */
 export function readBody(ref: BodyRef): string {
-  const buffer = Buffer.allocUnsafe(ref.length);
+  if (scratch.length < ref.length) scratch = Buffer.allocUnsafe(Math.max(ref.length, scratch.length * 2));
   let done = 0;
-  while (done < ref.length) done += readSync(ref.fd, buffer, done, ref.length - done, ref.offset + done);
-  return buffer.toString('utf8');
+  while (done < ref.length) {
+    const read = readSync(ref.fd, scratch, done, ref.length - done, ref.offset + done);
+    if (read === 0) throw new Error(`Internal error: the body store ended ${ref.length - done} bytes early`);
+    done += read;
+  }
+  return scratch.toString('utf8', 0, ref.length);
 }
 
 const closeWhenCollected = new FinalizationRegistry<number>((fd) => closeSync(fd));

@@ -99,6 +99,28 @@ export class FsWriter implements Writer {
     this.staged(outputPath);
   }
 
+  /**
+   * Make the staging folder of a page another thread will write, synchronously (one plain mkdir when
+   * its parent exists): render threads then only create files, instead of contending on the lock
+   * of the one folder that holds every article's folder.
+   */
+  makeFolderFor(outputPath: string): void {
+    const dir = path.dirname(path.join(this.staging, ...outputPath.split('/')));
+    const parent = path.dirname(dir);
+    // Parents only: remembering each page's own folder would hold 100,000 names on a large site.
+    if (this.madeDirs.has(dir)) return;
+    if (!this.madeDirs.has(parent)) {
+      mkdirSync(dir, { recursive: true });
+      this.madeDirs.add(parent);
+      return;
+    }
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+
   private outputFile(outputPath: string): string {
     return path.join(this.outDir, ...outputPath.split('/'));
   }

@@ -24,4 +24,14 @@ describe('BodyStore', () => {
     expect(kept[2]?.article?.html).toBe('<p>𠮷野家 & “引号”</p>\n');
     expect(kept[2]?.article?.text).toBe('𠮷野家 & “引号”\n');
   });
+
+  it('reads a body longer than its read buffer, then shorter ones after it without the longer one\'s tail', () => {
+    const store = BodyStore.open();
+    const long = `<p>${'长文'.repeat(40000)}</p>`;
+    const kept = store.spill([outcome('long.md', long), outcome('short.md', '<p>短</p>'), outcome('empty.md', '')]);
+    expect(kept[0]?.article?.html).toBe(long);
+    expect(kept[1]?.article?.html).toBe('<p>短</p>');
+    expect(kept[2]?.article?.html).toBe('');
+    expect(kept[0]?.article?.text).toBe('长文'.repeat(40000));
+  });
 });
