@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSampleSite, chromiumPath, hasChromium, launchChromium, projectRoot, serveStatic, skipWithout } from '../helpers/browser.js';
+import { chromiumPath, hasChromium, openSampleSiteSession, projectRoot, skipWithout, type SampleSiteSession } from '../helpers/browser.js';
 
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const screenshots = path.join(projectRoot, 'artifacts/screenshots');
@@ -13,37 +13,24 @@ const articleTitle = '市中区以更实更细举措扎实开展主题教育';
 const skip = skipWithout(hasChromium, `Chromium (${chromiumPath})`, 'apt-get install -y chromium');
 
 describe.skipIf(skip)('the sample site in Chromium', () => {
-  let site: Awaited<ReturnType<typeof buildSampleSite>>;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  let session: SampleSiteSession;
   let browser: Browser;
   let context: BrowserContext;
-  const foreignRequests: string[] = [];
-  const pageErrors: string[] = [];
+  let origin: string;
 
   beforeAll(async () => {
-    site = await buildSampleSite();
-    server = await serveStatic(site.outDir);
-    chromium = await launchChromium();
-    browser = chromium.browser;
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    context.on('request', (r) => void (r.url().startsWith(server.origin) || foreignRequests.push(r.url())));
-    // Chromium probes /favicon.ico on its own; a site without one is not an error of the theme.
-    context.on('console', (m) => void (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && pageErrors.push(`${m.text()} at ${m.location().url}`)));
-    context.on('weberror', (e) => void pageErrors.push(e.error().message));
-    context.on('response', (r) => void (r.status() >= 400 && pageErrors.push(`${r.status()} ${r.url()}`)));
+    session = await openSampleSiteSession();
+    ({ browser, context, origin } = session);
     mkdirSync(screenshots, { recursive: true });
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-    site?.dispose();
+    await session?.close();
   });
 
   async function open(url: string): Promise<Page> {
     const page = await context.newPage();
-    await page.goto(server.origin + url);
+    await page.goto(origin + url);
     return page;
   }
 
@@ -65,7 +52,7 @@ describe.skipIf(skip)('the sample site in Chromium', () => {
     await page.getByRole('button', { name: '字号大' }).click();
     const large = await size();
     expect(large).toBeGreaterThan(medium);
-    await page.goto(server.origin + '/2023/11/community-canteen/');
+    await page.goto(origin + '/2023/11/community-canteen/');
     expect(await size()).toBe(large);
     await expect(page.getByRole('button', { name: '字号大' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await page.getByRole('button', { name: '字号小' }).click();
@@ -151,10 +138,10 @@ describe.skipIf(skip)('the sample site in Chromium', () => {
   it('reads without JavaScript: the article is there and the font control stays hidden', async () => {
     const noScript = await browser.newContext({ javaScriptEnabled: false });
     const page = await noScript.newPage();
-    await page.goto(server.origin + articleUrl);
+    await page.goto(origin + articleUrl);
     await expect(page.locator('h1').textContent()).resolves.toBe(articleTitle);
     expect(await page.locator('[data-font-size-control]').isVisible()).toBe(false);
-    await page.goto(server.origin + '/search/');
+    await page.goto(origin + '/search/');
     await expect(page.locator('[data-search-status]').textContent()).resolves.toContain('需要浏览器启用 JavaScript');
     await noScript.close();
   });
@@ -169,7 +156,7 @@ describe.skipIf(skip)('the sample site in Chromium', () => {
     // axe is injected as an inline script, which our own CSP rightly refuses: this context alone bypasses it.
     const axeContext = await browser.newContext({ bypassCSP: true });
     const page = await axeContext.newPage();
-    await page.goto(server.origin + url);
+    await page.goto(origin + url);
     if (url.startsWith('/search/')) await page.locator('[data-search-results] a').first().waitFor();
     await page.addScriptTag({ path: axeSource });
     const violations = await page.evaluate(async () => {
@@ -188,7 +175,7 @@ describe.skipIf(skip)('the sample site in Chromium', () => {
     const shots = await browser.newContext({ viewport: { width, height: width > 600 ? 900 : 844 }, deviceScaleFactor: 1 });
     const page = await shots.newPage();
     for (const [what, url] of [['index', '/'], ['article', articleUrl]] as const) {
-      await page.goto(server.origin + url);
+      await page.goto(origin + url);
       const file = path.join(screenshots, `${what}-${name}.png`);
       const png = await page.screenshot({ path: file });
       expect(png.subarray(1, 4).toString()).toBe('PNG');
@@ -199,7 +186,7 @@ describe.skipIf(skip)('the sample site in Chromium', () => {
   });
 
   it('made no request to another host and met no script or CSP error', () => {
-    expect(foreignRequests).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(session.foreignRequests).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

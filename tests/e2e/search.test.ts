@@ -1,39 +1,28 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSampleSite, chromiumPath, hasChromium, launchChromium, serveStatic, skipWithout } from '../helpers/browser.js';
+import { chromiumPath, hasChromium, openSampleSiteSession, skipWithout, type SampleSiteSession } from '../helpers/browser.js';
 
 const skip = skipWithout(hasChromium, `Chromium (${chromiumPath})`, 'apt-get install -y chromium');
 const canteenTitle = '舜耕街道第三家社区长者食堂开门迎客';
 
 describe.skipIf(skip)('the search page over the site\'s own index, in Chromium', () => {
-  let site: Awaited<ReturnType<typeof buildSampleSite>>;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
-  let browser: Browser;
+  let session: SampleSiteSession;
   let context: BrowserContext;
-  const problems: string[] = [];
+  let origin: string;
 
   beforeAll(async () => {
-    site = await buildSampleSite();
-    server = await serveStatic(site.outDir);
-    chromium = await launchChromium();
-    browser = chromium.browser;
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    context.on('request', (r) => void (r.url().startsWith(server.origin) || problems.push(`foreign request ${r.url()}`)));
-    context.on('console', (m) => void (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && problems.push(m.text())));
-    context.on('response', (r) => void (r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`)));
+    session = await openSampleSiteSession();
+    ({ context, origin } = session);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-    site?.dispose();
+    await session?.close();
   });
 
   async function search(query: string): Promise<Page> {
     const page = await context.newPage();
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
+    await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
     await page.locator('[data-search-status]').filter({ hasText: /找到|没有找到/ }).waitFor();
     return page;
   }
@@ -61,7 +50,7 @@ describe.skipIf(skip)('the search page over the site\'s own index, in Chromium',
 
   it('is used from the keyboard: type, Enter, Tab to the first result, Enter opens it', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.origin}/search/`);
+    await page.goto(`${origin}/search/`);
     await expect(page.locator('[data-search-status]').textContent()).resolves.toBe('请输入要搜索的词语。');
     await page.getByRole('searchbox', { name: '搜索关键词' }).focus();
     await page.keyboard.type('长者食堂');
@@ -78,6 +67,7 @@ describe.skipIf(skip)('the search page over the site\'s own index, in Chromium',
   });
 
   it('made no request to another host, no failed request and no script error', () => {
-    expect(problems).toEqual([]);
+    expect(session.foreignRequests).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

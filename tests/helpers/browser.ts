@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import sirv from 'sirv';
 import { build } from '../../src/build/build.js';
 import { fixedNow } from './site.js';
@@ -65,4 +65,37 @@ export async function serveStatic(dir: string): Promise<{ origin: string; close:
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** The built sample site, served, with a Chromium context on it that records what a reader would see go wrong. */
+export interface SampleSiteSession {
+  readonly origin: string;
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  /** Requests to any other origin (the theme must load nothing from elsewhere). */
+  readonly foreignRequests: string[];
+  /** Console errors, uncaught page errors and responses of 400 or more. */
+  readonly pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Build the sample site, serve it and open a desktop-sized zh-CN browser context on it. */
+export async function openSampleSiteSession(): Promise<SampleSiteSession> {
+  const site = await buildSampleSite();
+  const server = await serveStatic(site.outDir);
+  const launched = await launchChromium();
+  const context = await launched.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const foreignRequests: string[] = [];
+  const pageErrors: string[] = [];
+  context.on('request', (r) => void (r.url().startsWith(server.origin) || foreignRequests.push(r.url())));
+  // Chromium probes /favicon.ico on its own; a site without one is not an error of the theme.
+  context.on('console', (m) => void (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && pageErrors.push(`${m.text()} at ${m.location().url}`)));
+  context.on('weberror', (e) => void pageErrors.push(e.error().message));
+  context.on('response', (r) => void (r.status() >= 400 && pageErrors.push(`${r.status()} ${r.url()}`)));
+  const close = async (): Promise<void> => {
+    await launched.close();
+    await server.close();
+    site.dispose();
+  };
+  return { origin: server.origin, browser: launched.browser, context, foreignRequests, pageErrors, close };
 }
