@@ -18,6 +18,7 @@ export class ContentCache {
   hits = 0;
   misses = 0;
   private readonly sizes = new Map<string, number>();
+  private readonly madeFolders = new Set<string>();
 
   private constructor(
     readonly dir: string,
@@ -73,7 +74,12 @@ export class ContentCache {
   /** Store an outcome; written to a temporary name and renamed, so a killed build never leaves half an entry. */
   async put(key: string, outcome: SourceOutcome): Promise<void> {
     const target = this.entryPath(key);
-    await mkdir(path.dirname(target), { recursive: true });
+    const folder = path.dirname(target);
+    // 256 folders hold every entry: make each once per build, not once per entry.
+    if (!this.madeFolders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.madeFolders.add(folder);
+    }
     const temporary = `${target}.${process.pid}.tmp`;
     const bytes = serialize(outcome);
     await writeFile(temporary, bytes);
