@@ -88,7 +88,7 @@ export class PageReuse {
     const { key, previous } = this.shared;
     if (key === undefined || previous?.key !== key) return undefined;
     const kept = previous.pages.map(([url, outputPath, contentType, origin, stamp]) => {
-      const from = path.join(this.options.outDir, ...outputPath.split('/'));
+      const from = this.fileAt(outputPath);
       return fileStamp(from) === stamp ? { page: { url, outputPath, contentType, origin, contents: '' }, from } : undefined;
     });
     if (kept.some((k) => k === undefined)) return undefined;
@@ -121,12 +121,14 @@ export class PageReuse {
   mirrorCopy(page: Page, copy: Page, settings: MirrorSettings): { readonly page: Page; readonly from?: string } {
     const fingerprint = this.current.get(page.url);
     if (fingerprint === undefined) return { page: copy };
-    this.current.set(copy.url, `${fingerprint}#mirror`);
+    const copyFingerprint = `${fingerprint}#mirror`;
     const linked = this.linked.get(page.url);
-    if (linked === undefined) return { page: copy };
-    const [previous, stamp] = this.previous.get(copy.url) ?? [];
-    const file = this.fileOf(copy.url);
-    if (previous === `${fingerprint}#mirror` && stamp !== undefined && fileStamp(file) === stamp) return { page: copy, from: file };
+    if (linked === undefined) {
+      this.current.set(copy.url, copyFingerprint);
+      return { page: copy };
+    }
+    const from = this.previousFile(copy.url, copyFingerprint);
+    if (from !== undefined) return { page: copy, from };
     return { page: mirrorPage({ ...page, contents: readFileSync(linked, 'utf8') }, settings) ?? copy };
   }
 
@@ -137,12 +139,7 @@ export class PageReuse {
    * caller counts what it links in `reused`.
    */
   reusableFile(url: string, fingerprint: string): string | undefined {
-    const full = `${this.options.theme.hash}:${fingerprint}`;
-    this.current.set(url, full);
-    const [previous, stamp] = this.previous.get(url) ?? [];
-    if (previous !== full) return undefined;
-    const file = this.fileOf(url);
-    return stamp !== undefined && fileStamp(file) === stamp ? file : undefined;
+    return this.previousFile(url, `${this.options.theme.hash}:${fingerprint}`);
   }
 
   /** Record this build's fingerprints beside the output folder it just committed (unless neither changed). */
@@ -170,7 +167,7 @@ export class PageReuse {
     if (key === undefined || this.sharedPages.length === 0) return undefined;
     const pages: SharedPageRecord[] = [];
     for (const record of this.sharedPages) {
-      const stamp = fileStamp(path.join(this.options.outDir, ...record[1].split('/')));
+      const stamp = fileStamp(this.fileAt(record[1]));
       if (stamp === undefined) return undefined;
       pages.push([...record, stamp]);
     }
@@ -206,7 +203,11 @@ export class PageReuse {
   }
 
   private fileOf(url: string): string {
-    return path.join(this.options.outDir, ...urlToOutputPath(url).split('/'));
+    return this.fileAt(urlToOutputPath(url));
+  }
+
+  private fileAt(outputPath: string): string {
+    return path.join(this.options.outDir, ...outputPath.split('/'));
   }
 }
 
