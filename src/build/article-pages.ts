@@ -14,7 +14,7 @@ import { outputPathProblem } from '../write/writer.js';
 import { articleJob, type ArticleJob } from './article-job.js';
 import { startArticleRenderPool, type ArticleRenderPool } from './article-render-pool.js';
 import type { PageReuse } from './page-reuse.js';
-import { writeClaimed } from './write-claimed.js';
+import { claimOutput, writeClaimed } from './write-claimed.js';
 
 /** What rendering the article pages on worker threads needs from the build. */
 export interface ArticlePagesOptions {
@@ -125,15 +125,9 @@ async function claimArticlePage(article: Article, options: ArticlePagesOptions):
   }
   // A rendered page's copy is rendered too: this only records the copy's fingerprint.
   if (copy) reuse?.mirrorCopy(page, copy, mirror);
-  const writes = { page: claim(registry, page, diagnostics), copy: copy !== undefined && claim(registry, copy, diagnostics) };
+  const writes = { page: claimOutput(registry, page, diagnostics), copy: copy !== undefined && claimOutput(registry, copy, diagnostics) };
   // The render thread writes these straight into the staging folder: an in-place update counts them toward its limit.
   if (writes.page) writer.writtenElsewhere(page.outputPath);
   if (copy && writes.copy) writer.writtenElsewhere(copy.outputPath);
   return render | (writes.page ? writePage : 0) | (writes.copy ? writeCopy : 0);
-}
-
-function claim(registry: OutputRegistry, page: Page, diagnostics: Diagnostic[]): boolean {
-  const collision = registry.claim(page);
-  if (collision) diagnostics.push(collision);
-  return collision === undefined;
 }
