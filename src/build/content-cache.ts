@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, statSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import { PackStore, type PackLocation } from '../cache/pack-store.js';
 import type { SiteConfig } from '../config/schema.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { SourceOutcome } from './source-pipeline.js';
@@ -12,30 +13,35 @@ import { SourceManifest, type ManifestEntry } from './source-manifest.js';
 /**
  * Outcomes of the per-file pipeline on disk, keyed by everything that decides them: the source's
  * bytes and paths, the whole site config and the tool's own code. Templates are not part of the
- * key because they do not change an outcome; pages are always rendered again.
+ * key because they do not change an outcome; pages are always rendered again. Each outcome is one
+ * checksummed record in the pack store (`packs/`), found through the source manifest or by key.
  */
 export class ContentCache {
   hits = 0;
   misses = 0;
-  private readonly sizes = new Map<string, number>();
-  private readonly madeFolders = new Set<string>();
+  // Where this build read or wrote each key's record, until the source manifest takes it.
+  private readonly located = new Map<string, PackLocation>();
 
   private constructor(
     readonly dir: string,
     private readonly salt: string,
-      readonly sources: SourceManifest,
+    readonly sources: SourceManifest,
+    private readonly store: PackStore,
   ) {}
 
   /** Open (creating) the cache under `dir` for builds with this config, with the previous build's source manifest. */
   static async open(dir: string, config: SiteConfig): Promise<ContentCache> {
-    const entries = path.join(dir, 'content');
-    await mkdir(entries, { recursive: true });
+    await mkdir(dir, { recursive: true });
+    // The one-file-per-entry layout of earlier versions: its entries can never be read again.
+    const old = path.join(dir, 'content');
+    if (existsSync(old)) rmSync(old, { recursive: true, force: true });
     const salt = `${await toolFingerprint()}\n${JSON.stringify(config)}\n`;
-    return new ContentCache(entries, salt, SourceManifest.open(dir, salt));
+    const packs = path.join(dir, 'packs');
+    return new ContentCache(packs, salt, SourceManifest.open(dir, salt), PackStore.open(packs));
   }
 
   /**
-   * A manifest entry's outcome, its article body read from the entry's cache file only when a page
+   * A manifest entry's outcome, its article body read from the entry's record only when a page
    * or feed asks for it.
    */
   restore(entry: ManifestEntry): SourceOutcome {
@@ -46,7 +52,7 @@ export class ContentCache {
     for (const [name, value] of Object.entries(article)) {
       if (name !== 'html' && name !== 'text') lazy[name] = value;
       // Read again on every use, not kept: a 100,000-article build must not end up holding every body.
-      else Object.defineProperty(lazy, name, { enumerable: true, get: () => this.body(entry.key, name) ?? this.damaged(entry.key, article.sourcePath) });
+      else Object.defineProperty(lazy, name, { enumerable: true, get: () => this.body(entry, name) ?? this.damaged(entry, article.sourcePath) });
     }
     return { ...entry.outcome, article: lazy as unknown as typeof article };
   }
@@ -56,13 +62,17 @@ export class ContentCache {
     return createHash('sha256').update(this.salt).update(`${source.path}\n${source.contentPath}\n`).update(source.bytes).digest('hex');
   }
 
-  /** The stored outcome for `key`, or undefined (a missing or unreadable entry is a miss, never an error). */
+  /** The stored outcome for `key`, or undefined (a missing, torn or damaged record is a miss, never an error). */
   async get(key: string): Promise<SourceOutcome | undefined> {
+    const location = this.store.find(key);
+    const payload = location && this.store.read(location, key);
+    if (!location || !payload) {
+      this.misses++;
+      return undefined;
+    }
     try {
-      // Synchronous: an entry is a few kB, read faster than a round trip through the thread pool.
-      const bytes = readFileSync(this.entryPath(key));
-      const outcome = deserialize(bytes) as SourceOutcome;
-      this.sizes.set(key, bytes.length);
+      const outcome = deserialize(payload) as SourceOutcome;
+      this.located.set(key, location);
       this.hits++;
       return outcome;
     } catch {
@@ -71,49 +81,48 @@ export class ContentCache {
     }
   }
 
-  /** Store an outcome; written to a temporary name and renamed, so a killed build never leaves half an entry. */
+  /** Store an outcome: appended to this build's pack, which is found by key only once the build saves. */
   async put(key: string, outcome: SourceOutcome): Promise<void> {
-    const target = this.entryPath(key);
-    const folder = path.dirname(target);
-    // 256 folders hold every entry: make each once per build, not once per entry.
-    if (!this.madeFolders.has(folder)) {
-      await mkdir(folder, { recursive: true });
-      this.madeFolders.add(folder);
-    }
-    const temporary = `${target}.${process.pid}.tmp`;
-    const bytes = serialize(outcome);
-    await writeFile(temporary, bytes);
-    this.sizes.set(key, bytes.length);
-    await rename(temporary, target);
+    this.located.set(key, this.store.append(key, serialize(outcome)));
   }
 
-  private body(key: string, field: 'html' | 'text'): string | undefined {
+  /** Whether the record a manifest entry points at is in a pack of the store (its bytes are checked when read). */
+  hasEntry(entry: ManifestEntry): boolean {
+    return this.store.holds(entry.location);
+  }
+
+  /** Where the record of `key` lies, as this build read or wrote it (asked once, by the source manifest), or undefined. */
+  locationOf(key: string): PackLocation | undefined {
+    const location = this.located.get(key);
+    this.located.delete(key);
+    return location;
+  }
+
+  /**
+   * Make this build's records durable, then the manifest that points at them, then delete what no
+   * manifest needs: a build killed at any point leaves the old cache or the new one, whole.
+   */
+  save(): void {
+    if (!this.sources.stale) return;
+    const relocate = this.store.compact(this.sources.entries());
+    this.store.seal();
+    this.store.keepOnly(this.sources.save(relocate));
+  }
+
+  private body(entry: ManifestEntry, field: 'html' | 'text'): string | undefined {
     try {
-      return (deserialize(readFileSync(this.entryPath(key))) as SourceOutcome).article?.[field];
+      const payload = this.store.read(entry.location, entry.key);
+      return payload && (deserialize(payload) as SourceOutcome).article?.[field];
     } catch {
       return undefined;
     }
   }
 
-  // The manifest checked the entry's size; bytes damaged in place are the one case left, and no stale body is ever served for them.
-  private damaged(key: string, sourcePath: string): never {
-    rmSync(this.entryPath(key), { force: true });
+  // The record's checksum or key did not match: no stale body is ever served, and the next build reads every source again.
+  private damaged(entry: ManifestEntry, sourcePath: string): never {
     this.sources.forget();
-    throw new Error(`the cache entry of ${sourcePath} is damaged (${this.entryPath(key)}); it has been removed: build again`);
-  }
-
-  /** Whether the entry for `key` is on disk with the size it was written with. */
-  hasEntry(key: string, size: number): boolean {
-    return statSync(this.entryPath(key), { throwIfNoEntry: false })?.size === size;
-  }
-
-  /** The size of the entry for `key` as this build read or wrote it, or undefined. */
-  entrySize(key: string): number | undefined {
-    return this.sizes.get(key);
-  }
-
-  private entryPath(key: string): string {
-    return path.join(this.dir, key.slice(0, 2), `${key}.bin`);
+    const where = `${path.join(this.dir, `${entry.location.pack}.pack`)} at byte ${entry.location.offset}`;
+    throw new Error(`the cache entry of ${sourcePath} is damaged (${where}); it will not be used again: build again`);
   }
 }
 

@@ -54,7 +54,7 @@ export async function processSources(files: readonly FoundFile[], displayDir: st
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.inFlight ?? 4, batches.length) }, lane));
-  options.cache?.sources.save();
+  options.cache?.save();
   return { outcomes: results.flatMap((r) => r.outcomes), diagnostics: results.flatMap((r) => r.diagnostics) };
 }
 
@@ -72,7 +72,7 @@ function unchangedSources(batch: readonly FoundFile[], displayDir: string, cache
     stamps.set(file.absolutePath, stamp);
     const entry = cache.sources.lookup(file.absolutePath, stamp);
     // The display path is part of the outcome (diagnostics name it): another --content spelling reads the file again.
-    if (!entry || entry.outcome.path !== path.posix.join(displayDir, file.contentPath) || !cache.hasEntry(entry.key, entry.entrySize)) continue;
+    if (!entry || entry.outcome.path !== path.posix.join(displayDir, file.contentPath) || !cache.hasEntry(entry)) continue;
     const outcome = cache.restore(entry);
     if (outcome.article) setArticleIdentity(outcome.article, entry.key);
     outcomes.set(file.absolutePath, outcome);
@@ -95,8 +95,8 @@ async function processBatch(sources: readonly SourceFile[], options: ProcessSour
     const key = keys[i] ?? '';
     const file = absolute.get(sources[i]?.contentPath ?? '');
     const stamp = file === undefined ? undefined : stamps.get(file);
-    const entrySize = cache.entrySize(key);
-    if (o && file !== undefined && stamp && entrySize !== undefined) cache.sources.record(file, stamp, key, entrySize, o);
+    const location = cache.locationOf(key);
+    if (o && file !== undefined && stamp && location !== undefined) cache.sources.record(file, stamp, key, location, o);
     // The cache key decides the outcome, so it names the article for the page fingerprints.
     if (o?.article) setArticleIdentity(o.article, key);
   });

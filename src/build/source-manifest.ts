@@ -1,6 +1,7 @@
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import type { PackLocation } from '../cache/pack-store.js';
+import { readManifestParts, writeManifestParts } from '../cache/manifest-parts.js';
 import type { SourceOutcome } from './source-pipeline.js';
 
 /** A source file's stat as the manifest compares it: inode, size, mtime and ctime in nanoseconds. */
@@ -15,15 +16,18 @@ export interface SourceStamp {
 export interface ManifestEntry {
   readonly stamp: SourceStamp;
   readonly key: string;
-  /** The byte size of the key's cache entry, which holds the body: a removed or rewritten entry is not trusted. */
-  readonly entrySize: number;
+  /** Where the key's record (which holds the body) lies in the pack store. */
+  readonly location: PackLocation;
   readonly outcome: SourceOutcome;
 }
 
-interface ManifestFile {
+interface ManifestHead {
   readonly salt: string;
   /** The file-system clock when that build began to stat its sources (the mtime of a file it wrote then). */
   readonly readStartNs: bigint;
+}
+
+interface ManifestFile extends ManifestHead {
   readonly entries: Map<string, ManifestEntry>;
 }
 
@@ -45,7 +49,8 @@ export function entryStillValid(recorded: SourceStamp, now: SourceStamp, readSta
 /**
  * The previous build's sources in one file (`sources.bin` in the content cache), so a warm build
  * stats each source instead of reading, hashing and looking it up. Only valid for the same salt
- * (config and tool); bodies stay in the per-source cache entries.
+ * (config and tool); bodies stay in the pack store. Written and read a part at a time
+ * (`manifest-parts.ts`): never one serialization of every entry.
  */
 export class SourceManifest {
   private readonly next = new Map<string, ManifestEntry>();
@@ -76,8 +81,8 @@ export class SourceManifest {
   }
 
   /** Record a source read by this build (its stamp taken before the read). */
-  record(absolutePath: string, stamp: SourceStamp, key: string, entrySize: number, outcome: SourceOutcome): void {
-    this.next.set(absolutePath, { stamp, key, entrySize, outcome: withoutBody(outcome) });
+  record(absolutePath: string, stamp: SourceStamp, key: string, location: PackLocation, outcome: SourceOutcome): void {
+    this.next.set(absolutePath, { stamp, key, location, outcome: withoutBody(outcome) });
     this.changed = true;
   }
 
@@ -86,26 +91,52 @@ export class SourceManifest {
     rmSync(this.file, { force: true });
   }
 
-  /** Write the manifest when this build read any source or the set of sources changed (temporary name, then rename). */
-  save(): void {
-    if (!this.changed && this.next.size === (this.previous?.entries.size ?? -1)) return;
-    const manifest: ManifestFile = { salt: this.salt, readStartNs: this.readStartNs, entries: this.next };
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, serialize(manifest));
-    renameSync(temporary, this.file);
+  /** Whether this build read any source or the set of sources changed: the manifest on disk no longer describes it. */
+  get stale(): boolean {
+    return this.changed || this.next.size !== (this.previous?.entries.size ?? -1);
+  }
+
+  /** This build's entries: what the pack store must keep. */
+  entries(): IterableIterator<ManifestEntry> {
+    return this.next.values();
+  }
+
+  /**
+   * Write the manifest (temporary name, synced, renamed), each entry's record where `relocate`
+   * says it now lies (an entry whose record is gone is left out); the names of the packs it refers to.
+   */
+  save(relocate: (key: string, location: PackLocation) => PackLocation | undefined): Set<string> {
+    const packs = new Set<string>();
+    const entries = function* (next: Map<string, ManifestEntry>): Generator<[string, ManifestEntry]> {
+      for (const [file, entry] of next) {
+        const location = relocate(entry.key, entry.location);
+        if (!location) continue;
+        packs.add(location.pack);
+        yield [file, location === entry.location ? entry : { ...entry, location }];
+      }
+    };
+    writeManifestParts(this.file, { salt: this.salt, readStartNs: this.readStartNs }, entries(this.next));
+    return packs;
   }
 }
 
 function loadManifest(file: string, salt: string): ManifestFile | undefined {
   try {
-    const manifest = deserialize(readFileSync(file)) as ManifestFile;
-    return manifest.salt === salt && manifest.entries instanceof Map ? manifest : undefined;
+    const read = readManifestParts<ManifestHead, ManifestEntry>(file);
+    if (read?.head.salt !== salt) return undefined;
+    // The pack names repeat in every entry: one string each, not one per entry.
+    const names = new Map<string, string>();
+    for (const entry of read.entries.values()) {
+      const pack = entry.location.pack;
+      if (!names.has(pack)) names.set(pack, pack);
+      (entry.location as { pack: string }).pack = names.get(pack) ?? pack;
+    }
+    return { ...read.head, entries: read.entries };
   } catch {
     // No manifest or an unreadable one: every source is read.
     return undefined;
   }
 }
-
 // The body's two forms (HTML, and the plain text the search index reads) are most of an article's
 // weight: kept in the cache entry only. The keys stay, undefined, so a restored article keeps its key order.
 function withoutBody(outcome: SourceOutcome): SourceOutcome {

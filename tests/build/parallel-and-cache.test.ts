@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,25 @@ function articles(count: number, broken: boolean): Record<string, string> {
   if (broken) files['content/news/broken.md'] = article({ title: '"缺日期"' }, paragraph);
   files['content/notices/legacy.txt'] = `关于调整办事时间的通知\n发布日期：2023-11-20\n\n${paragraph}\n`;
   return files;
+}
+
+/** The content cache's pack files. */
+function packFiles(cacheDir: string): string[] {
+  const dir = path.join(cacheDir, 'packs');
+  return readdirSync(dir).filter((n) => n.endsWith('.pack')).map((n) => path.join(dir, n));
+}
+
+/** Where each record of a pack lies, read from the records' own headers (magic, then payload length; 64-byte header). */
+function recordsIn(pack: string): { offset: number; length: number }[] {
+  const bytes = readFileSync(pack);
+  const records: { offset: number; length: number }[] = [];
+  for (let offset = 0; offset < bytes.length; ) {
+    expect(bytes.toString('latin1', offset, offset + 4)).toBe('BSR1');
+    const length = 64 + bytes.readUInt32BE(offset + 4);
+    records.push({ offset, length });
+    offset += length;
+  }
+  return records;
 }
 
 function snapshot(writer: MemoryWriter): Map<string, string> {
@@ -198,36 +217,54 @@ describe('content cache', () => {
     expect(writer.pages.has('news/a001/index.html')).toBe(false);
   });
 
-  it('treats a damaged entry as a miss and rebuilds it', async () => {
+  it('treats the records a cut-short pack lost as misses, and rebuilds exactly those', async () => {
     const site = freshSite();
     const cacheDir = freshCacheDir();
     const cold = await buildInMemory(site.root, { cacheDir });
-    const entries = path.join(cacheDir, 'content');
-    const first = readdirSync(entries, { recursive: true, encoding: 'utf8' }).find((n) => /[0-9a-f]{64}\.bin$/.test(n));
-    expect(first).toBeDefined();
-    writeFileSync(path.join(entries, first ?? ''), 'not a cache entry');
+    const [pack] = packFiles(cacheDir);
+    const records = recordsIn(pack ?? '');
+    expect(records).toHaveLength(41);
+    const cut = Math.floor(statSync(pack ?? '').size / 2);
+    truncateSync(pack ?? '', cut);
     const { result, writer } = await buildInMemory(site.root, { cacheDir });
-    expect(result.stats.cached).toBe(40);
+    expect(result.stats.cached).toBe(records.filter((r) => r.offset + r.length <= cut).length);
+    expect(result.stats.cached).toBeGreaterThan(0);
     expect(snapshot(writer)).toEqual(snapshot(cold.writer));
-    expect(readFileSync(path.join(entries, first ?? ''), 'latin1')).not.toBe('not a cache entry');
   });
 
-  it('refuses an entry damaged in place to the same size, removes it, and builds again from the source next time', async () => {
+  it('refuses a record damaged in place (its checksum fails), and builds again from the source next time', async () => {
     const site = freshSite();
     const cacheDir = freshCacheDir();
     const cold = await buildInMemory(site.root, { cacheDir });
-    const entries = path.join(cacheDir, 'content');
-    const first = readdirSync(entries, { recursive: true, encoding: 'utf8' }).find((n) => /[0-9a-f]{64}\.bin$/.test(n)) ?? '';
-    const file = path.join(entries, first);
-    writeFileSync(file, Buffer.alloc(readFileSync(file).length, 0x20));
+    const [pack] = packFiles(cacheDir);
+    const file = pack ?? '';
+    const bytes = readFileSync(file);
+    const [first] = recordsIn(file);
+    // One byte of the first record's payload, the pack's size unchanged.
+    const at = (first?.offset ?? 0) + 100;
+    bytes[at] = (bytes[at] ?? 0) ^ 0x01;
+    writeFileSync(file, bytes);
     // The template that asked for the body reports it; the build fails and writes nothing.
     const damaged = await buildInMemory(site.root, { cacheDir });
     expect(damaged.result.ok).toBe(false);
     expect(damaged.result.diagnostics.map((d) => formatDiagnostic(d)).filter((d) => d.includes('[template/render]'))).toEqual([
-      expect.stringMatching(/^templates\/article\.njk:\d+:\d+: error: the cache entry of content\/news\/a\d+\.md is damaged \(.*\); it has been removed: build again \[template\/render\]$/),
+      expect.stringMatching(/^templates\/article\.njk:\d+:\d+: error: the cache entry of content\/news\/[a-z0-9]+\.(md|txt) is damaged \(.*\.pack at byte 0\); it will not be used again: build again \[template\/render\]$/),
     ]);
-    const { writer } = await buildInMemory(site.root, { cacheDir });
+    const { result, writer } = await buildInMemory(site.root, { cacheDir });
+    expect(result.stats.cached).toBe(40);
     expect(snapshot(writer)).toEqual(snapshot(cold.writer));
+  });
+
+  it('reads every source again when a pack is deleted under the manifest', async () => {
+    const site = freshSite();
+    const cacheDir = freshCacheDir();
+    const cold = await buildInMemory(site.root, { cacheDir });
+    for (const pack of packFiles(cacheDir)) rmSync(pack);
+    const { result, writer } = await buildInMemory(site.root, { cacheDir });
+    expect(result.stats.cached).toBe(0);
+    expect(snapshot(writer)).toEqual(snapshot(cold.writer));
+    const again = await buildInMemory(site.root, { cacheDir });
+    expect(again.result.stats.cached).toBe(41);
   });
 
   it('reads every source again when the source manifest is damaged, still serving the entries', async () => {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { entryStillValid, SourceManifest, stampOf, type SourceStamp } from '../../../src/build/source-manifest.js';
 import type { SourceOutcome } from '../../../src/build/source-pipeline.js';
 
+const where = { pack: 'p1', offset: 64, length: 900 };
 const recorded: SourceStamp = { ino: 7n, size: 2500n, mtimeNs: 1_000n, ctimeNs: 1_000n };
 const readStart = 5_000n;
 
@@ -40,10 +41,10 @@ describe('SourceManifest', () => {
     const past = new Date(Date.now() - 60_000);
     utimesSync(source, past, past);
     const first = SourceManifest.open(dir, 'salt');
-    first.record(source, stamp(), 'key-1', 900, outcome('<p>正文</p>'));
-    first.save();
+    first.record(source, stamp(), 'key-1', where, outcome('<p>正文</p>'));
+    expect(first.save((_, l) => l)).toEqual(new Set(['p1']));
     const entry = SourceManifest.open(dir, 'salt').lookup(source, stamp());
-    expect(entry).toMatchObject({ key: 'key-1', entrySize: 900 });
+    expect(entry).toMatchObject({ key: 'key-1', location: where });
     expect(entry?.outcome.article?.title).toBe('标题');
     expect(entry?.outcome.article?.html).toBeUndefined();
     expect(entry?.outcome.article?.text).toBeUndefined();
@@ -55,8 +56,8 @@ describe('SourceManifest', () => {
       const future = new Date(Date.now() + 60_000);
       utimesSync(source, future, future);
       const racy = SourceManifest.open(dir, 'salt');
-      racy.record(source, stamp(), 'key-2', 900, outcome('<p>正文</p>'));
-      racy.save();
+      racy.record(source, stamp(), 'key-2', where, outcome('<p>正文</p>'));
+      racy.save((_, l) => l);
       return SourceManifest.open(dir, 'salt').lookup(source, stamp());
     }],
   ])('trusts nothing for %s', (_, lookup) => {

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
+
+// "BSM1", then parts (length, checksum, v8 bytes): the head, then entries a few hundred at a time, then a zero length and the entry count.
+const magic = 0x42534d31;
+const checksumSize = 16;
+const entriesPerPart = 512;
+
+/**
+ * Write a head and a stream of entries to `file`, a part at a time (each part serialized alone:
+ * memory holds one part, not the whole manifest), to a temporary name, synced, then renamed.
+ */
+export function writeManifestParts(file: string, head: unknown, entries: Iterable<readonly [string, unknown]>): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'w');
+  try {
+    const start = Buffer.alloc(4);
+    start.writeUInt32BE(magic);
+    writeAll(fd, start);
+    writeAll(fd, part(serialize(head)));
+    let count = 0;
+    let batch: (readonly [string, unknown])[] = [];
+    for (const entry of entries) {
+      batch.push(entry);
+      count++;
+      if (batch.length < entriesPerPart) continue;
+      writeAll(fd, part(serialize(batch)));
+      batch = [];
+    }
+    if (batch.length > 0) writeAll(fd, part(serialize(batch)));
+    const end = Buffer.alloc(8);
+    end.writeUInt32BE(count, 4);
+    writeAll(fd, end);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, file);
+}
+
+/** The head and entries of a manifest written by `writeManifestParts`; throws when the file is missing, cut short or damaged. */
+export function readManifestParts<Head, Entry>(file: string): { readonly head: Head; readonly entries: Map<string, Entry> } {
+  const fd = openSync(file, 'r');
+  try {
+    const reader = new PartReader(fd);
+    if (reader.bytes(4).readUInt32BE() !== magic) throw new Error('not a source manifest');
+    const head = deserialize(reader.part() ?? Buffer.alloc(0)) as Head;
+    const entries = new Map<string, Entry>();
+    for (let bytes = reader.part(); bytes; bytes = reader.part()) {
+      for (const [name, entry] of deserialize(bytes) as [string, Entry][]) entries.set(name, entry);
+    }
+    if (reader.bytes(4).readUInt32BE() !== entries.size) throw new Error('the source manifest is cut short');
+    return { head, entries };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function part(bytes: Buffer): Buffer {
+  const header = Buffer.alloc(4 + checksumSize);
+  header.writeUInt32BE(bytes.length);
+  checksumOf(bytes).copy(header, 4);
+  return Buffer.concat([header, bytes]);
+}
+
+function checksumOf(bytes: Buffer): Buffer {
+  return createHash('sha256').update(bytes).digest().subarray(0, checksumSize);
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+}
+
+class PartReader {
+  private position = 0;
+  private readonly size: number;
+
+  constructor(private readonly fd: number) {
+    this.size = fstatSync(fd).size;
+  }
+
+  /** The next part's bytes, checked; undefined at the end marker. */
+  part(): Buffer | undefined {
+    const length = this.bytes(4).readUInt32BE();
+    if (length === 0) return undefined;
+    const checksum = this.bytes(checksumSize);
+    const bytes = this.bytes(length);
+    if (!checksumOf(bytes).equals(checksum)) throw new Error('a part of the source manifest is damaged');
+    return bytes;
+  }
+
+  bytes(length: number): Buffer {
+    // A damaged length must not make us allocate gigabytes.
+    if (this.position + length > this.size) throw new Error('the source manifest is cut short');
+    const bytes = Buffer.allocUnsafe(length);
+    for (let done = 0; done < length; ) {
+      const read = readSync(this.fd, bytes, done, length - done, this.position + done);
+      if (read === 0) throw new Error('the source manifest is cut short');
+      done += read;
+    }
+    this.position += length;
+    return bytes;
+  }
+}
