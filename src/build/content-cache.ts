@@ -37,7 +37,8 @@ export class ContentCache {
     if (existsSync(old)) rmSync(old, { recursive: true, force: true });
     const salt = `${await toolFingerprint()}\n${JSON.stringify(config)}\n`;
     const packs = path.join(dir, 'packs');
-    return new ContentCache(packs, salt, SourceManifest.open(dir, salt), PackStore.open(packs));
+    const store = PackStore.open(packs);
+    return new ContentCache(packs, salt, SourceManifest.open(dir, salt, (location) => store.writes(location.pack)), store);
   }
 
   /**

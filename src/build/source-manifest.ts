@@ -1,7 +1,8 @@
-import { rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import type { PackLocation } from '../cache/pack-store.js';
-import { readManifestParts, writeManifestParts } from '../cache/manifest-parts.js';
+import { ManifestWriter, readManifestParts } from '../cache/manifest-parts.js';
+import { writerGone } from '../cache/writer-gone.js';
 import type { SourceOutcome } from './source-pipeline.js';
 
 /** A source file's stat as the manifest compares it: inode, size, mtime and ctime in nanoseconds. */
@@ -53,37 +54,53 @@ export function entryStillValid(recorded: SourceStamp, now: SourceStamp, readSta
  * (`manifest-parts.ts`): never one serialization of every entry.
  */
 export class SourceManifest {
-  private readonly next = new Map<string, ManifestEntry>();
+  // Entries looked up, or read from a pack that garbage collection may still move: written at save.
+  private readonly held = new Map<string, ManifestEntry>();
+  // Entries whose records this build appended, already written out: a cold build at 100,000 sources keeps none in memory.
+  private writer: ManifestWriter | undefined;
+  private written = 0;
+  private readonly writtenPacks = new Set<string>();
   private changed = false;
 
   private constructor(
     private readonly file: string,
-    private readonly salt: string,
+    private readonly head: ManifestHead,
     private readonly previous: ManifestFile | undefined,
-    private readonly readStartNs: bigint,
+    private readonly settled: (location: PackLocation) => boolean,
   ) {}
 
-  /** Load the manifest in `dir` for this salt, and note the file-system clock before any source is statted. */
-  static open(dir: string, salt: string): SourceManifest {
+  /**
+   * Load the manifest in `dir` for this salt, and note the file-system clock before any source is
+   * statted. `settled` tells a record this build appended (and will not move) from an older one.
+   */
+  static open(dir: string, salt: string, settled: (location: PackLocation) => boolean = () => false): SourceManifest {
     const file = path.join(dir, 'sources.bin');
     const clock = path.join(dir, 'sources.clock');
     writeFileSync(clock, String(process.pid));
     const readStartNs = statSync(clock, { bigint: true }).mtimeNs;
-    return new SourceManifest(file, salt, loadManifest(file, salt), readStartNs);
+    removeLeftovers(dir);
+    return new SourceManifest(file, { salt, readStartNs }, loadManifest(file, salt), settled);
   }
 
   /** The recorded entry for `absolutePath` when the file is unchanged (see `entryStillValid`), else undefined. */
   lookup(absolutePath: string, now: SourceStamp): ManifestEntry | undefined {
     const entry = this.previous?.entries.get(absolutePath);
     if (!entry || !entryStillValid(entry.stamp, now, this.previous?.readStartNs ?? 0n)) return undefined;
-    this.next.set(absolutePath, entry);
+    this.held.set(absolutePath, entry);
     return entry;
   }
 
   /** Record a source read by this build (its stamp taken before the read). */
   record(absolutePath: string, stamp: SourceStamp, key: string, location: PackLocation, outcome: SourceOutcome): void {
-    this.next.set(absolutePath, { stamp, key, location, outcome: withoutBody(outcome) });
+    const entry = { stamp, key, location, outcome: withoutBody(outcome) };
     this.changed = true;
+    if (!this.settled(location)) {
+      this.held.set(absolutePath, entry);
+      return;
+    }
+    (this.writer ??= ManifestWriter.open(this.file, this.head)).add(absolutePath, entry);
+    this.written++;
+    this.writtenPacks.add(location.pack);
   }
 
   /** Drop the manifest on disk (an entry it vouched for turned out damaged): the next build reads every source. */
@@ -93,30 +110,38 @@ export class SourceManifest {
 
   /** Whether this build read any source or the set of sources changed: the manifest on disk no longer describes it. */
   get stale(): boolean {
-    return this.changed || this.next.size !== (this.previous?.entries.size ?? -1);
+    return this.changed || this.held.size + this.written !== (this.previous?.entries.size ?? -1);
   }
 
-  /** This build's entries: what the pack store must keep. */
+  /** The entries whose records garbage collection may move (every other one is in this build's pack). */
   entries(): IterableIterator<ManifestEntry> {
-    return this.next.values();
+    return this.held.values();
   }
 
   /**
-   * Write the manifest (temporary name, synced, renamed), each entry's record where `relocate`
-   * says it now lies (an entry whose record is gone is left out); the names of the packs it refers to.
+   * Finish the manifest (temporary name, synced, renamed), each held entry's record where
+   * `relocate` says it now lies (an entry whose record is gone is left out); the names of the packs it refers to.
    */
   save(relocate: (key: string, location: PackLocation) => PackLocation | undefined): Set<string> {
-    const packs = new Set<string>();
-    const entries = function* (next: Map<string, ManifestEntry>): Generator<[string, ManifestEntry]> {
-      for (const [file, entry] of next) {
-        const location = relocate(entry.key, entry.location);
-        if (!location) continue;
-        packs.add(location.pack);
-        yield [file, location === entry.location ? entry : { ...entry, location }];
-      }
-    };
-    writeManifestParts(this.file, { salt: this.salt, readStartNs: this.readStartNs }, entries(this.next));
+    const packs = new Set(this.writtenPacks);
+    const writer = this.writer ?? ManifestWriter.open(this.file, this.head);
+    this.writer = undefined;
+    for (const [file, entry] of this.held) {
+      const location = relocate(entry.key, entry.location);
+      if (!location) continue;
+      packs.add(location.pack);
+      writer.add(file, location === entry.location ? entry : { ...entry, location });
+    }
+    writer.finish();
     return packs;
+  }
+}
+
+// Manifests that killed builds left half written.
+function removeLeftovers(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const pid = /^sources\.bin\.(\d+)\.tmp$/.exec(name)?.[1];
+    if (pid !== undefined && writerGone(Number(pid))) rmSync(path.join(dir, name), { force: true });
   }
 }
 

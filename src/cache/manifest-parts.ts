@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 
 // "BSM1", then parts (length, checksum, v8 bytes): the head, then entries a few hundred at a time, then a zero length and the entry count.
@@ -8,38 +8,58 @@ const checksumSize = 16;
 const entriesPerPart = 512;
 
 /**
- * Write a head and a stream of entries to `file`, a part at a time (each part serialized alone:
- * memory holds one part, not the whole manifest), to a temporary name, synced, then renamed.
+ * A manifest being written a part at a time (each part serialized alone as its entries arrive:
+ * memory holds one part, never the whole manifest) to a temporary name, synced and renamed by `finish`.
  */
-export function writeManifestParts(file: string, head: unknown, entries: Iterable<readonly [string, unknown]>): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w');
-  try {
+export class ManifestWriter {
+  private batch: (readonly [string, unknown])[] = [];
+  private count = 0;
+
+  private constructor(private readonly file: string, private readonly temporary: string, private readonly fd: number) {}
+
+  /** Start writing `file` (under a temporary name) with its head. */
+  static open(file: string, head: unknown): ManifestWriter {
+    const temporary = `${file}.${process.pid}.tmp`;
+    const fd = openSync(temporary, 'w');
     const start = Buffer.alloc(4);
     start.writeUInt32BE(magic);
     writeAll(fd, start);
     writeAll(fd, part(serialize(head)));
-    let count = 0;
-    let batch: (readonly [string, unknown])[] = [];
-    for (const entry of entries) {
-      batch.push(entry);
-      count++;
-      if (batch.length < entriesPerPart) continue;
-      writeAll(fd, part(serialize(batch)));
-      batch = [];
-    }
-    if (batch.length > 0) writeAll(fd, part(serialize(batch)));
-    const end = Buffer.alloc(8);
-    end.writeUInt32BE(count, 4);
-    writeAll(fd, end);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    return new ManifestWriter(file, temporary, fd);
   }
-  renameSync(temporary, file);
+
+  /** Add one entry (written with the next full part). */
+  add(name: string, entry: unknown): void {
+    this.batch.push([name, entry]);
+    this.count++;
+    if (this.batch.length >= entriesPerPart) this.flush();
+  }
+
+  /** Write the last part and the end marker, sync, and put the manifest in place. */
+  finish(): void {
+    this.flush();
+    const end = Buffer.alloc(8);
+    end.writeUInt32BE(this.count, 4);
+    writeAll(this.fd, end);
+    fsyncSync(this.fd);
+    closeSync(this.fd);
+    renameSync(this.temporary, this.file);
+  }
+
+  /** Drop the unfinished manifest. */
+  abort(): void {
+    closeSync(this.fd);
+    rmSync(this.temporary, { force: true });
+  }
+
+  private flush(): void {
+    if (this.batch.length === 0) return;
+    writeAll(this.fd, part(serialize(this.batch)));
+    this.batch = [];
+  }
 }
 
-/** The head and entries of a manifest written by `writeManifestParts`; throws when the file is missing, cut short or damaged. */
+/** The head and entries of a manifest written by `ManifestWriter`; throws when the file is missing, cut short or damaged. */
 export function readManifestParts<Head, Entry>(file: string): { readonly head: Head; readonly entries: Map<string, Entry> } {
   const fd = openSync(file, 'r');
   try {

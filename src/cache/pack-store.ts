@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PackIndex, encodePackIndex, type IndexedRecord } from './pack-index.js';
 import { decodeRecord, encodeRecord } from './pack-record.js';
 import { packsToRewrite } from './pack-gc.js';
+import { writerGone } from './writer-gone.js';
 
 /** Where one record lies: its pack's name, its byte offset and its length with the header. */
 export interface PackLocation {
@@ -51,6 +52,11 @@ export class PackStore {
     const packs = names.filter((n) => n.endsWith('.pack')).map((n) => n.slice(0, -5));
     // Newest first: names begin with the time they were made.
     return new PackStore(dir, packs.filter((p) => indexed.has(p)).sort().reverse(), packs.filter((p) => !indexed.has(p)));
+  }
+
+  /** Whether `pack` is the one this build appends to (its records will not move before the manifest is saved). */
+  writes(pack: string): boolean {
+    return this.writing?.name === pack;
   }
 
   /** Whether `location` lies within a sealed pack of this store or the one this build writes (its bytes are checked when read). */
@@ -226,12 +232,5 @@ export function syncFolder(dir: string): void {
 
 // A pack without an index is a build's that was killed, unless that build is still running (its pid, in the name, is alive).
 function deadWriter(pack: string): boolean {
-  const pid = Number(pack.split('-')[1]);
-  if (!Number.isInteger(pid) || pid <= 0) return true;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return writerGone(Number(pack.split('-')[1]));
 }

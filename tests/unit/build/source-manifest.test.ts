@@ -64,3 +64,32 @@ describe('SourceManifest', () => {
     expect(lookup()).toBeUndefined();
   });
 });
+
+describe('SourceManifest entries of records this build appended', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-manifest-'));
+  dirs.push(dir);
+  const files = Array.from({ length: 1200 }, (_, i) => path.join(dir, `a${i}.md`));
+  const past = new Date(Date.now() - 60_000);
+  for (const file of files) {
+    writeFileSync(file, file);
+    utimesSync(file, past, past);
+  }
+  const stampOfFile = (file: string) => stampOf(statSync(file, { bigint: true }));
+  const settled = (location: { pack: string }) => location.pack === 'new';
+
+  it('are written as they come, and only a save puts the new manifest in place', () => {
+    const old = SourceManifest.open(dir, 'salt');
+    old.record(files[0] ?? '', stampOfFile(files[0] ?? ''), 'old-key', { pack: 'old', offset: 0, length: 900 }, outcome('<p>旧</p>'));
+    old.save((_, l) => l);
+    const killed = SourceManifest.open(dir, 'salt', settled);
+    files.forEach((file, i) => killed.record(file, stampOfFile(file), `key-${i}`, { pack: 'new', offset: i * 900, length: 900 }, outcome('<p>新</p>')));
+    // Not saved (a build killed here): the old manifest is the one read.
+    expect(SourceManifest.open(dir, 'salt').lookup(files[0] ?? '', stampOfFile(files[0] ?? ''))?.key).toBe('old-key');
+    const build = SourceManifest.open(dir, 'salt', settled);
+    files.forEach((file, i) => build.record(file, stampOfFile(file), `key-${i}`, { pack: 'new', offset: i * 900, length: 900 }, outcome('<p>新</p>')));
+    expect([...build.entries()]).toEqual([]);
+    expect(build.save((_, l) => l)).toEqual(new Set(['new']));
+    const next = SourceManifest.open(dir, 'salt');
+    expect(files.map((file) => next.lookup(file, stampOfFile(file))?.location.offset)).toEqual(files.map((_, i) => i * 900));
+  });
+});

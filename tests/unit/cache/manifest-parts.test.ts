@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readManifestParts, writeManifestParts } from '../../../src/cache/manifest-parts.js';
+import { ManifestWriter, readManifestParts } from '../../../src/cache/manifest-parts.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-parts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,13 +13,22 @@ const head = { salt: 'salt', readStartNs: 123n };
 
 describe('manifest parts', () => {
   const file = path.join(dir, 'sources.bin');
-  writeManifestParts(file, head, entries);
+  const writer = ManifestWriter.open(file, head);
+  for (const [name, entry] of entries) writer.add(name, entry);
+  writer.finish();
   const whole = readFileSync(file);
 
   it('read back the head and every entry in order, and leave no temporary file', () => {
     const read = readManifestParts<typeof head, (typeof entries)[number][1]>(file);
     expect(read.head).toEqual(head);
     expect([...read.entries]).toEqual(entries);
+    expect(readdirSync(dir)).toEqual(['sources.bin']);
+  });
+
+  it('leave nothing behind when abandoned', () => {
+    const abandoned = ManifestWriter.open(path.join(dir, 'abandoned.bin'), head);
+    abandoned.add('/site/content/a.md', { key: 'k' });
+    abandoned.abort();
     expect(readdirSync(dir)).toEqual(['sources.bin']);
   });
 
