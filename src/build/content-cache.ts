@@ -7,6 +7,7 @@ import { deserialize, serialize } from 'node:v8';
 import { PackStore, type PackLocation } from '../cache/pack-store.js';
 import type { SiteConfig } from '../config/schema.js';
 import type { SourceFile } from '../source/source-file.js';
+import { serializedOf } from './serialized-outcome.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import { SourceManifest, type ManifestEntry } from './source-manifest.js';
 
@@ -84,7 +85,8 @@ export class ContentCache {
 
   /** Store an outcome: appended to this build's pack, which is found by key only once the build saves. */
   async put(key: string, outcome: SourceOutcome): Promise<void> {
-    this.located.set(key, this.store.append(key, serialize(outcome)));
+    const made = serializedOf(outcome);
+    this.located.set(key, made ? this.store.append(key, made.bytes, made.checksum) : this.store.append(key, serialize(outcome)));
   }
 
   /** Whether the record a manifest entry points at is in a pack of the store (its bytes are checked when read). */

@@ -5,6 +5,7 @@ import type { SiteConfig } from '../config/schema.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import type { SourceBatchRequest } from './source-worker.js';
+import { deserializeBatch, type SerializedBatch } from './serialized-outcome.js';
 
 /** Turns sources into outcomes, in order; in this thread or spread over worker threads. */
 export interface SourceProcessor {
@@ -55,11 +56,11 @@ export function workerProcessor(config: SiteConfig, count: number): SourceProces
   const start = (): Worker[] => Array.from({ length: count }, () => {
     const worker = new Worker(workerUrl, { workerData: { config }, resourceLimits: workerResourceLimits });
     load.set(worker, 0);
-    worker.on('message', (reply: { id: number; outcomes?: SourceOutcome[]; error?: string }) => {
+    worker.on('message', (reply: { id: number; batch?: SerializedBatch; error?: string }) => {
       load.set(worker, (load.get(worker) ?? 1) - 1);
       const job = pending.get(reply.id);
       pending.delete(reply.id);
-      if (reply.outcomes) job?.resolve(reply.outcomes);
+      if (reply.batch) job?.resolve(deserializeBatch(reply.batch));
       else job?.reject(new Error(reply.error ?? 'Internal error: a source worker failed'));
     });
     worker.on('error', (error) => {

@@ -21,7 +21,7 @@ interface OpenPack {
   readonly fd: number;
   end: number;
   written: number;
-  pending: Buffer[];
+  pending: Uint8Array[];
   readonly records: IndexedRecord[];
 }
 
@@ -82,9 +82,12 @@ export class PackStore {
     return record && decodeRecord(record, key);
   }
 
-  /** Append a record to this build's pack (made on the first append); it is found by key only once sealed. */
-  append(key: string, payload: Uint8Array): PackLocation {
-    return this.appendRecord(key, encodeRecord(key, payload));
+  /**
+   * Append a record to this build's pack (made on the first append); it is found by key only once
+   * sealed. `checksum` when the payload's maker computed it (`payloadChecksum`).
+   */
+  append(key: string, payload: Uint8Array, checksum?: Uint8Array): PackLocation {
+    return this.appendRecord(key, encodeRecord(key, payload, checksum));
   }
 
   /**
@@ -106,7 +109,7 @@ export class PackStore {
     for (const pack of packsToRewrite(sizes, liveBytes)) {
       for (const { key, location } of byPack.get(pack) ?? []) {
         const record = this.readRaw(location);
-        moved.set(location, record && decodeRecord(record, key) ? this.appendRecord(key, record) : undefined);
+        moved.set(location, record && decodeRecord(record, key) ? this.appendRecord(key, [record]) : undefined);
       }
     }
     return (_key, location) => (moved.has(location) ? moved.get(location) : location);
@@ -138,11 +141,12 @@ export class PackStore {
     syncFolder(this.dir);
   }
 
-  private appendRecord(key: string, record: Buffer): PackLocation {
+  private appendRecord(key: string, pieces: readonly Uint8Array[]): PackLocation {
     const pack = (this.writing ??= this.create());
-    const location = { pack: pack.name, offset: pack.end, length: record.length };
-    pack.pending.push(record);
-    pack.end += record.length;
+    const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    const location = { pack: pack.name, offset: pack.end, length };
+    pack.pending.push(...pieces);
+    pack.end += length;
     pack.records.push({ key, offset: location.offset, length: location.length });
     if (pack.end - pack.written >= flushBytes || pack.pending.length >= flushCount) this.flush(pack);
     return location;

@@ -34,7 +34,7 @@ function recordsIn(pack: string): { offset: number; length: number }[] {
   const bytes = readFileSync(pack);
   const records: { offset: number; length: number }[] = [];
   for (let offset = 0; offset < bytes.length; ) {
-    expect(bytes.toString('latin1', offset, offset + 4)).toBe('BSR1');
+    expect(bytes.toString('latin1', offset, offset + 4)).toBe('BSR2');
     const length = 64 + bytes.readUInt32BE(offset + 4);
     records.push({ offset, length });
     offset += length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeRecord, encodeRecord, recordHeaderSize } from '../../../src/cache/pack-record.js';
+import { decodeRecord, encodeRecord, payloadChecksum, recordHeaderSize } from '../../../src/cache/pack-record.js';
 
 const key = 'ab'.repeat(32);
 const otherKey = 'cd'.repeat(32);
@@ -13,7 +13,7 @@ function flipped(record: Buffer, at: number): Buffer {
 
 describe('pack records', () => {
   it('give back the payload of a whole record for its key', () => {
-    const record = encodeRecord(key, payload);
+    const record = Buffer.concat(encodeRecord(key, payload));
     expect(record.length).toBe(recordHeaderSize + payload.length);
     expect(decodeRecord(record, key)?.toString('utf8')).toBe('历下区坚持以人民为中心的发展思想');
   });
@@ -27,7 +27,13 @@ describe('pack records', () => {
     ['asked for under another key', (r) => r, otherKey],
     ['longer than its header says', (r) => Buffer.concat([r, Buffer.from([0])]), key],
   ])('refuse a record %s', (_, damage, asked) => {
-    expect(decodeRecord(damage(encodeRecord(key, payload)), asked)).toBeUndefined();
+    expect(decodeRecord(damage(Buffer.concat(encodeRecord(key, payload))), asked)).toBeUndefined();
+  });
+
+  it('refuse a record whose maker gave the checksum of other bytes', () => {
+    const record = Buffer.concat(encodeRecord(key, payload, payloadChecksum(Buffer.from('别的内容'))));
+    expect(decodeRecord(record, key)).toBeUndefined();
+    expect(decodeRecord(Buffer.concat(encodeRecord(key, payload, payloadChecksum(payload))), key)).toEqual(payload);
   });
 
   it('refuse a key that is not 64 hex digits as our own bug', () => {

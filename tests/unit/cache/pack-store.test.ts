@@ -47,8 +47,8 @@ describe('PackStore', () => {
     // No process has pid 999999999 (above Linux's pid_max); this test's own process is alive.
     const killed = path.join(dir, '000000001-999999999-dead00.pack');
     const running = path.join(dir, `000000002-${process.pid}-live00.pack`);
-    writeFileSync(killed, encodeRecord(key(1), body(1)));
-    writeFileSync(running, encodeRecord(key(1), body(1)));
+    writeFileSync(killed, Buffer.concat(encodeRecord(key(1), body(1))));
+    writeFileSync(running, Buffer.concat(encodeRecord(key(1), body(1))));
     const store = PackStore.open(dir);
     expect(store.find(key(1))).toBeUndefined();
     expect(store.holds({ pack: '000000001-999999999-dead00', offset: 0, length: 10 })).toBe(false);
