@@ -24,6 +24,7 @@ import { BodyStore } from './body-store.js';
 import { ContentCache } from './content-cache.js';
 import type { PageReuse } from './page-reuse.js';
 import { processSources } from './process-sources.js';
+import { SharedValues } from './shared-values.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import { defaultWorkerCount, inlineProcessor, workerProcessor } from './source-pool.js';
 import { writeClaimed } from './write-claimed.js';
@@ -159,16 +160,18 @@ async function collectArticles(paths: SitePaths, config: SiteConfig, options: Bu
     processor, ...(cache && { cache }), ...(keep && { keep }), inFlight: Math.max(2, workers * 2), ...(onProgress && { onProgress }),
   }).finally(() => processor.close());
   diagnostics.push(...processed.diagnostics);
+  const shared = new SharedValues();
   for (const outcome of processed.outcomes) {
     diagnostics.push(...outcome.diagnostics);
     repairs += outcome.repairs.length;
     const article = outcome.article;
     if (article?.draft && !options.drafts) drafts++;
     else if (article && article.date.epochMs > options.now && !options.future) future++;
-    else if (article) articles.push(article);
+    // The model holds every article until the last page is written: repeated values are kept once.
+    else if (article) articles.push(shared.shareArticle(article));
   }
   // The summary needs each file's encoding and repairs, not its article: drafts and future articles are let go here.
-  const outcomes = processed.outcomes.map(({ article: _article, ...rest }) => rest);
+  const outcomes = processed.outcomes.map(({ article: _article, ...rest }) => shared.shareOutcome(rest));
   const stats = { sources: found.files.length, articles: articles.length, drafts, future, repairs, cached: cache?.hits ?? 0, outcomes };
   return { articles, diagnostics, stats };
 }

@@ -32,6 +32,7 @@ export interface ProcessedSources {
 /**
  * Read, look up and process the found files a batch at a time: only the batches in flight hold
  * source bytes, and unchanged sources come from the cache without being decoded or parsed again.
+ * The processor is closed once the last batch is in (closing it again is harmless).
  */
 export async function processSources(files: readonly FoundFile[], displayDir: string, options: ProcessSourcesOptions): Promise<ProcessedSources> {
   const size = options.batchSize ?? 64;
@@ -54,6 +55,8 @@ export async function processSources(files: readonly FoundFile[], displayDir: st
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.inFlight ?? 4, batches.length) }, lane));
+  // The threads' heaps are let go before the manifest is serialized, so the two never add up at the peak.
+  await options.processor.close();
   options.cache?.save();
   return { outcomes: results.flatMap((r) => r.outcomes), diagnostics: results.flatMap((r) => r.diagnostics) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BodyStore } from '../../../src/build/body-store.js';
+import { BodyStore, bodyRefOf, readBody, textRefOf } from '../../../src/build/body-store.js';
 import type { SourceOutcome } from '../../../src/build/source-pipeline.js';
 import type { Article } from '../../../src/content/types.js';
 
@@ -33,5 +33,29 @@ describe('BodyStore', () => {
     expect(kept[1]?.article?.html).toBe('<p>短</p>');
     expect(kept[2]?.article?.html).toBe('');
     expect(kept[0]?.article?.text).toBe('长文'.repeat(40000));
+  });
+
+  it('keeps every field in the article\'s own order, the bodies read again through a spread copy', () => {
+    const store = BodyStore.open();
+    const article = { sourcePath: 'a.md', slug: 'a', html: '<p>甲</p>', title: '标题', text: '甲', sections: [{ heading: '一', id: 'yi' }], draft: false };
+    const [kept] = store.spill([{ path: 'a.md', article: article as unknown as Article, repairs: [], diagnostics: [] }]);
+    expect(Object.keys(kept?.article ?? {})).toEqual(Object.keys(article));
+    expect({ ...kept?.article }).toEqual(article);
+    expect(JSON.stringify(kept?.article)).toBe(JSON.stringify(article));
+  });
+
+  it('tells a worker thread where each body and text lies, and nothing for an article it did not store', () => {
+    const store = BodyStore.open();
+    const kept = store.spill([outcome('a.md', '<p>第一篇</p>'), outcome('b.md', '<p>第二篇，更长一些</p>')]);
+    const refs = kept.map((o) => bodyRefOf(o.article ?? {}));
+    expect(refs.map((r) => r && readBody(r))).toEqual(['<p>第一篇</p>', '<p>第二篇，更长一些</p>']);
+    expect(kept.map((o) => { const r = textRefOf(o.article ?? {}); return r && readBody(r); })).toEqual(['第一篇', '第二篇，更长一些']);
+    expect(bodyRefOf(outcome('c.md', '<p>丙</p>').article ?? {})).toBeUndefined();
+  });
+
+  it('refuses to read a body through an object it did not make, instead of returning another article\'s', () => {
+    const [kept] = BodyStore.open().spill([outcome('a.md', '<p>甲</p>')]);
+    const derived = Object.create(kept?.article ?? null) as Article;
+    expect(() => derived.html).toThrow(/Internal error/);
   });
 });
