@@ -193,7 +193,7 @@ async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptio
     }
     // 2. Meanwhile, every other page (every page on small builds) on this thread, with its 简/繁 copy.
     const output = { writer, registry, diagnostics, workers, mirror, reuse };
-    await (articles ? writeSharedPages(model, rendering.renderer, output) : writeRendered(renderSite(model, rendering.renderer), output));
+    await (articles ? writeSharedPages(model, { plain: rendering.plain, reusing: rendering.renderer }, output) : writeRendered(renderSite(model, rendering.renderer), output));
     await articles?.finish();
     articles = undefined;
     // 3. The site's own files, then the search index.

@@ -12,9 +12,12 @@ export interface PageManifest {
   readonly pages: Readonly<Record<string, readonly [string, string]>>;
   /** Every output path the build left in the folder: the next in-place update deletes those it no longer produces. */
   readonly files?: readonly string[];
-  /** The pages `writeSharedPages` wrote, in order, under the key of what they are made from. */
-  readonly shared?: { readonly key: string; readonly pages: readonly SharedPageRecord[] };
+  /** Per shared page unit (`modelPageUnits`, by id): the key of what it is made from, and the pages it wrote, in order. */
+  readonly units?: Readonly<Record<string, SharedUnitRecord>>;
 }
+
+/** A shared page unit in the manifest: its key, and its pages (with their 简/繁 copies) as written. */
+export type SharedUnitRecord = readonly [string, readonly SharedPageRecord[]];
 
 /** A shared page as written: URL, output path, content type, origin. */
 export type SharedPage = readonly [string, string, string, string];

@@ -13,8 +13,10 @@ import type { FsWriter } from '../write/fs-writer.js';
 import { inPlaceLimit } from '../write/in-place-update.js';
 import { toolFingerprint } from './content-cache.js';
 import { articlePageKeyer, type ArticlePageKeyer } from './article-page-key.js';
-import { dirStamp, fileStamp, manifestPath, readManifest, type PageManifest, type SharedPage, type SharedPageRecord } from './page-manifest.js';
-import { sharedPagesKey } from './shared-pages-key.js';
+import type { ModelPageUnit } from '../render/model-page-units.js';
+import { dirStamp, fileStamp, manifestPath, readManifest, type PageManifest } from './page-manifest.js';
+import { sharedUnitKeyer } from './shared-pages-key.js';
+import { SharedUnitReuse, type KeptPage } from './shared-unit-reuse.js';
 import { pageFingerprinter, themeFingerprint, type PageFingerprinter, type ThemeFingerprint } from './page-fingerprint.js';
 
 /** Options of `PageReuse.open`. */
@@ -40,14 +42,15 @@ export class PageReuse {
   reused = 0;
   private readonly current = new Map<string, string>();
   private readonly linked = new Map<string, string>();
-  private readonly sharedPages: SharedPage[] = [];
+  // The stamps of the files linked: a link keeps the file's inode, size and mtime, so the manifest needs no stat for them.
+  private readonly stamps = new Map<string, string>();
 
   private constructor(
     private readonly options: PageReuseOptions,
     private readonly previous: ReadonlyMap<string, readonly [string, string]>,
     private readonly fingerprint: PageFingerprinter,
     private readonly articleKey: ArticlePageKeyer,
-    private readonly shared: { readonly key: string | undefined; readonly previous: PageManifest['shared'] },
+    private readonly units: SharedUnitReuse,
   ) {}
 
   /** Load the manifest written beside the current output folder (none when it does not match). */
@@ -56,8 +59,9 @@ export class PageReuse {
     if (manifest?.files && options.writer) options.writer.updateInPlace(new Set(manifest.files), inPlaceLimit(manifest.files.length));
     const fingerprint = pageFingerprinter(options.theme, siteView(options.model), options.model.now);
     const articleKey = articlePageKeyer(options.theme, options.model, articleTemplate);
-    const shared = { key: sharedPagesKey(options.theme, options.model), previous: manifest?.shared };
-    return new PageReuse(options, new Map(Object.entries(manifest?.pages ?? {})), fingerprint, articleKey, shared);
+    const fileAt = (outputPath: string): string => path.join(options.outDir, ...outputPath.split('/'));
+    const units = new SharedUnitReuse(sharedUnitKeyer(options.theme, options.model), manifest?.units ?? {}, fileAt);
+    return new PageReuse(options, new Map(Object.entries(manifest?.pages ?? {})), fingerprint, articleKey, units);
   }
 
   /** `renderer`, skipping renders whose fingerprint the previous build had for the same URL. */
@@ -80,32 +84,19 @@ export class PageReuse {
   }
 
   /**
-   * The previous build's shared pages (all but article pages and assets), each with its file to
-   * link, when everything they are made from is unchanged and every file is as that build left it;
-   * else undefined, and the caller renders them (recording each with `recordSharedPage`).
+   * A shared page unit's pages to link from the previous build, when what it is made from is
+   * unchanged and its files are as that build left it; else undefined, and the caller renders the
+   * unit and notes each page it writes with `recordUnitPage`.
    */
-  keptSharedPages(): readonly { readonly page: Page; readonly from: string }[] | undefined {
-    const { key, previous } = this.shared;
-    if (key === undefined || previous?.key !== key) return undefined;
-    const kept = previous.pages.map(([url, outputPath, contentType, origin, stamp]) => {
-      const from = this.fileAt(outputPath);
-      return fileStamp(from) === stamp ? { page: { url, outputPath, contentType, origin, contents: '' }, from } : undefined;
-    });
-    if (kept.some((k) => k === undefined)) return undefined;
-    const pages = kept.filter((k) => k !== undefined);
-    for (const { page } of pages) {
-      this.sharedPages.push([page.url, page.outputPath, page.contentType, page.origin]);
-      // Same inputs, so the same fingerprints: carried over for the next build's page-by-page decisions.
-      const fingerprint = this.previous.get(page.url)?.[0];
-      if (fingerprint !== undefined) this.current.set(page.url, fingerprint);
-    }
-    this.reused += pages.length;
-    return pages;
+  keptUnit(unit: ModelPageUnit): readonly KeptPage[] | undefined {
+    const kept = this.units.kept(unit);
+    if (kept) this.reused += kept.length;
+    return kept;
   }
 
-  /** Note a shared page as written, for the next build's `keptSharedPages`. */
-  recordSharedPage(page: Page): void {
-    this.sharedPages.push([page.url, page.outputPath, page.contentType, page.origin]);
+  /** Note a page of a rendered unit as written, for the next build's `keptUnit`. */
+  recordUnitPage(unit: ModelPageUnit, page: Page): void {
+    this.units.record(unit, page);
   }
 
   /** The previous output file to hard-link for a page this build did not render, or undefined. */
@@ -145,33 +136,20 @@ export class PageReuse {
   /** Record this build's fingerprints beside the output folder it just committed (unless neither changed). */
   async save(): Promise<void> {
     const { writer } = this.options;
-    if (writer?.untouched && this.sameFingerprints() && this.sharedRecords()?.key === this.shared.previous?.key) return;
+    if (writer?.untouched && this.sameFingerprints() && this.units.unchanged) return;
     const target = manifestPath(this.options.cacheDir, this.options.outDir);
     await mkdir(path.dirname(target), { recursive: true });
     const pages: Record<string, readonly [string, string]> = {};
     for (const [url, fingerprint] of this.current) {
-      const stamp = fileStamp(this.fileOf(url));
+      const stamp = this.stamps.get(url) ?? fileStamp(this.fileOf(url));
       if (stamp !== undefined) pages[url] = [fingerprint, stamp];
     }
     const files = writer && [...writer.outputs];
-    const shared = this.sharedRecords();
-    const manifest: PageManifest = { outDir: this.options.outDir, dir: await dirStamp(this.options.outDir), pages, ...(files && { files }), ...(shared && { shared }) };
+    const units = this.units.records();
+    const manifest: PageManifest = { outDir: this.options.outDir, dir: await dirStamp(this.options.outDir), pages, ...(files && { files }), units };
     const temporary = `${target}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(manifest));
     await rename(temporary, target);
-  }
-
-  private sharedRecords(): PageManifest['shared'] {
-    const { key } = this.shared;
-    // A build that rendered every page on this thread (a small site) wrote no shared pages apart.
-    if (key === undefined || this.sharedPages.length === 0) return undefined;
-    const pages: SharedPageRecord[] = [];
-    for (const record of this.sharedPages) {
-      const stamp = fileStamp(this.fileAt(record[1]));
-      if (stamp === undefined) return undefined;
-      pages.push([...record, stamp]);
-    }
-    return { key, pages };
   }
 
   private sameFingerprints(): boolean {
@@ -199,7 +177,9 @@ export class PageReuse {
     if (previous !== fingerprint) return undefined;
     // A file changed or removed after the build that wrote it (a step that edits dist/ in place) is rendered again.
     const file = this.fileOf(url);
-    return stamp !== undefined && fileStamp(file) === stamp ? file : undefined;
+    if (stamp === undefined || fileStamp(file) !== stamp) return undefined;
+    this.stamps.set(url, stamp);
+    return file;
   }
 
   private fileOf(url: string): string {
