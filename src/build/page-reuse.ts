@@ -14,7 +14,7 @@ import { inPlaceLimit } from '../write/in-place-update.js';
 import { toolFingerprint } from './content-cache.js';
 import { articlePageKeyer, type ArticlePageKeyer } from './article-page-key.js';
 import type { ModelPageUnit } from '../render/model-page-units.js';
-import { dirStamp, fileStamp, manifestPath, readManifest, type PageManifest } from './page-manifest.js';
+import { dirStamp, fileStamp, loadManifest, manifestPath, type LoadedManifest, type PageManifest } from './page-manifest.js';
 import { sharedUnitKeyer } from './shared-pages-key.js';
 import { SharedUnitReuse, type KeptPage } from './shared-unit-reuse.js';
 import { pageFingerprinter, themeFingerprint, type PageFingerprinter, type ThemeFingerprint } from './page-fingerprint.js';
@@ -29,6 +29,8 @@ export interface PageReuseOptions {
   readonly link: boolean;
   /** The writer into `outDir`: told to update the folder in place when the manifest lists its files. */
   readonly writer?: FsWriter;
+  /** `loadManifest(cacheDir, outDir)`, started early by the build; loaded here when absent. */
+  readonly manifest?: Promise<LoadedManifest | undefined>;
 }
 
 /**
@@ -43,7 +45,7 @@ export class PageReuse {
   private readonly current = new Map<string, string>();
   private readonly linked = new Map<string, string>();
   // The stamps of the files linked: a link keeps the file's inode, size and mtime, so the manifest needs no stat for them.
-  private readonly stamps = new Map<string, string>();
+  private readonly keptStamps = new Map<string, string>();
 
   private constructor(
     private readonly options: PageReuseOptions,
@@ -51,17 +53,21 @@ export class PageReuse {
     private readonly fingerprint: PageFingerprinter,
     private readonly articleKey: ArticlePageKeyer,
     private readonly units: SharedUnitReuse,
+    private readonly stamps: ReadonlyMap<string, string | undefined>,
   ) {}
 
   /** Load the manifest written beside the current output folder (none when it does not match). */
   static async open(options: PageReuseOptions): Promise<PageReuse> {
-    const manifest = await readManifest(manifestPath(options.cacheDir, options.outDir), options.outDir);
+    const loaded = await (options.manifest ?? loadManifest(options.cacheDir, options.outDir));
+    const manifest = loaded?.manifest;
     if (manifest?.files && options.writer) options.writer.updateInPlace(new Set(manifest.files), inPlaceLimit(manifest.files.length));
     const fingerprint = pageFingerprinter(options.theme, siteView(options.model), options.model.now);
     const articleKey = articlePageKeyer(options.theme, options.model, articleTemplate);
+    const stamps = loaded?.stamps ?? new Map<string, string | undefined>();
     const fileAt = (outputPath: string): string => path.join(options.outDir, ...outputPath.split('/'));
-    const units = new SharedUnitReuse(sharedUnitKeyer(options.theme, options.model), manifest?.units ?? {}, fileAt);
-    return new PageReuse(options, new Map(Object.entries(manifest?.pages ?? {})), fingerprint, articleKey, units);
+    const stampAt = (file: string): string | undefined => (stamps.has(file) ? stamps.get(file) : fileStamp(file));
+    const units = new SharedUnitReuse(sharedUnitKeyer(options.theme, options.model), manifest?.units ?? {}, fileAt, stampAt);
+    return new PageReuse(options, new Map(Object.entries(manifest?.pages ?? {})), fingerprint, articleKey, units, stamps);
   }
 
   /** `renderer`, skipping renders whose fingerprint the previous build had for the same URL. */
@@ -141,7 +147,7 @@ export class PageReuse {
     await mkdir(path.dirname(target), { recursive: true });
     const pages: Record<string, readonly [string, string]> = {};
     for (const [url, fingerprint] of this.current) {
-      const stamp = this.stamps.get(url) ?? fileStamp(this.fileOf(url));
+      const stamp = this.keptStamps.get(url) ?? fileStamp(this.fileOf(url));
       if (stamp !== undefined) pages[url] = [fingerprint, stamp];
     }
     const files = writer && [...writer.outputs];
@@ -177,8 +183,10 @@ export class PageReuse {
     if (previous !== fingerprint) return undefined;
     // A file changed or removed after the build that wrote it (a step that edits dist/ in place) is rendered again.
     const file = this.fileOf(url);
-    if (stamp === undefined || fileStamp(file) !== stamp) return undefined;
-    this.stamps.set(url, stamp);
+    // The stamps were taken as the build began (`loadManifest`), on the libuv pool.
+    const now = this.stamps.has(file) ? this.stamps.get(file) : fileStamp(file);
+    if (stamp === undefined || now !== stamp) return undefined;
+    this.keptStamps.set(url, stamp);
     return file;
   }
 
@@ -199,6 +207,8 @@ export interface OpenPageReuseOptions {
   readonly model: SiteModel;
   readonly themeDirs: readonly string[];
   readonly strict: boolean;
+  /** The manifest, loaded early (`loadManifest`). */
+  readonly manifest?: Promise<LoadedManifest | undefined> | undefined;
 }
 
 /** Page reuse for a build that keeps a cache and writes files into `outDir`; undefined without a cache (every page is rendered). */
@@ -207,5 +217,6 @@ export async function openPageReuse(options: OpenPageReuseOptions): Promise<Page
   if (cacheDir === undefined) return undefined;
   const theme = themeFingerprint(options.themeDirs, `${await toolFingerprint()}\nstrict=${options.strict}\n`);
   // The search index is built from the model, not from pages: reused pages are always linked.
-  return PageReuse.open({ cacheDir, outDir: options.writer.outDir, writer: options.writer, model, theme, link: true });
+  const manifest = options.manifest ?? loadManifest(cacheDir, options.writer.outDir);
+  return PageReuse.open({ cacheDir, outDir: options.writer.outDir, writer: options.writer, model, theme, link: true, manifest });
 }

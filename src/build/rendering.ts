@@ -10,6 +10,7 @@ import type { Writer } from '../write/writer.js';
 import { mirrorPages } from './mirror-pages.js';
 import { openPageReuse, type PageReuse } from './page-reuse.js';
 import type { KeptPage } from './shared-unit-reuse.js';
+import type { LoadedManifest } from './page-manifest.js';
 import type { SitePaths } from './site-paths.js';
 import { writeClaimed } from './write-claimed.js';
 
@@ -17,6 +18,8 @@ import { writeClaimed } from './write-claimed.js';
 export interface RenderingOptions {
   readonly cacheDir?: string | undefined;
   readonly strict?: boolean | undefined;
+  /** The page manifest of the output folder, loaded as the build began (`loadManifest`). */
+  readonly pageManifest?: Promise<LoadedManifest | undefined> | undefined;
 }
 
 /** Where `writeRendered` puts pages, and what it consults on the way. */
@@ -103,6 +106,6 @@ export async function openRendering(model: SiteModel, paths: SitePaths, options:
   const strict = options.strict ?? false;
   const rendererOptions: RendererOptions = { themeDirs, strict, displayRoot: paths.root };
   const renderer = createRenderer(rendererOptions);
-  const reuse = writer instanceof FsWriter ? await openPageReuse({ cacheDir: options.cacheDir, writer, model, themeDirs, strict }) : undefined;
+  const reuse = writer instanceof FsWriter ? await openPageReuse({ cacheDir: options.cacheDir, writer, model, themeDirs, strict, manifest: options.pageManifest }) : undefined;
   return reuse ? { renderer: reuse.wrap(renderer), plain: renderer, options: rendererOptions, reuse } : { renderer, plain: renderer, options: rendererOptions };
 }

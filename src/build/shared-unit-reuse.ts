@@ -25,6 +25,8 @@ export class SharedUnitReuse {
     private readonly keyer: SharedUnitKeyer,
     private readonly previous: Readonly<Record<string, SharedUnitRecord>>,
     private readonly fileAt: (outputPath: string) => string,
+    /** A file's stamp now (taken as the build began, where it could be). */
+    private readonly stampAt: (file: string) => string | undefined,
   ) {}
 
   /** The unit's pages (and their 简/繁 copies) to link, or undefined: then it is rendered and each page written is passed to `record`. */
@@ -71,7 +73,7 @@ export class SharedUnitReuse {
     const kept: KeptPage[] = [];
     for (const [url, outputPath, contentType, origin, stamp] of records) {
       const from = this.fileAt(outputPath);
-      if (fileStamp(from) !== stamp) return undefined;
+      if (this.stampAt(from) !== stamp) return undefined;
       kept.push({ page: { url, outputPath, contentType, origin, contents: '' }, from });
     }
     return kept;
