@@ -18,7 +18,7 @@ function digest(text: string): string {
  * Keys for article pages that never build the template context. The article template sees the
  * article and its two neighbours (each decided by its identity, the content-cache key), its head
  * and JSON-LD (the article, the config and the columns' names), its column and tag links (the
- * columns' and tags' URLs), the site view and the page meta (the config, the URL, the build time).
+ * columns' URLs; a tag's follows from its name), the site view and the page meta (the config, the URL, the build time).
  * Everything but the three identities and the URL is the same for every article page: it is hashed
  * once per build. `articlePageContext` must see nothing else; the page-reuse tests change each input.
  */
@@ -31,8 +31,8 @@ export function articlePageKeyer(theme: ThemeFingerprint, model: SiteModel, temp
       template,
       view,
       config: model.config,
+      // Tags are not here: a tag's URL is made from its name alone, so a new tag elsewhere changes no article page.
       columns: model.columns.map((c) => [c.key, c.config.name, c.url]),
-      tags: model.tags.map((t) => [t.name, t.url]),
     }),
   );
   return (article) => {

@@ -54,7 +54,9 @@ export async function startArticlePages(options: ArticlePagesOptions): Promise<A
   // The threads start with the first page to render: a warm build that reuses every page never pays for them.
   let pool: ArticleRenderPool | undefined;
   let stopped = false;
-  const submit = (jobs: ArticleJob[]): Promise<void> => (pool ??= startArticleRenderPool(setup, { workers: options.workers })).submit(jobs);
+  // A thread costs ~0.4 s of CPU to start (modules, templates): a build that renders a few pages (one article changed) starts one.
+  const workers = Math.min(options.workers, Math.ceil(countRendered(plans) / pagesPerThread));
+  const submit = (jobs: ArticleJob[]): Promise<void> => (pool ??= startArticleRenderPool(setup, { workers })).submit(jobs);
   const feeding = feed(options, plans, submit, () => stopped);
   // Seen by `finish`; until then a failure must not surface as an unhandled rejection.
   feeding.catch(() => undefined);
@@ -71,6 +73,15 @@ export async function startArticlePages(options: ArticlePagesOptions): Promise<A
     }
   };
   return { finish, close };
+}
+
+// Pages to render for each thread started beyond the first.
+const pagesPerThread = 256;
+
+function countRendered(plans: Uint8Array): number {
+  let count = 0;
+  for (const plan of plans) if (plan & render) count++;
+  return count;
 }
 
 // Per article: whether it is rendered, and whether its page and its copy are written (a colliding one is rendered, not written).

@@ -18,7 +18,8 @@ import type { Writer } from '../write/writer.js';
 import { displayPath, resolveSitePaths, type SitePaths } from './site-paths.js';
 import { readPublicPages } from './public-files.js';
 import { startArticlePages, type ArticlePagesInFlight } from './article-pages.js';
-import { openRendering, writeRendered, writeSharedPages } from './rendering.js';
+import { openRendering, writeRendered, writeSharedPages, type RenderingOptions } from './rendering.js';
+import { loadManifest } from './page-manifest.js';
 import { articleIdentity } from './article-identity.js';
 import { BodyStore } from './body-store.js';
 import { ContentCache } from './content-cache.js';
@@ -110,15 +111,17 @@ const emptyStats: BuildStats = { sources: 0, articles: 0, pages: 0, reusedPages:
 
 /** Build the site: read every source, report every problem, and write dist/ only when there is no error. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const paths = resolvePaths(options);
+  // The previous output's files are stat'ed on the libuv pool while this thread reads the sources.
+  const pageManifest = options.cacheDir !== undefined && options.writer === undefined ? loadManifest(options.cacheDir, paths.out) : undefined;
   const analysis = await analyzeSite(options);
   if (!analysis.model) return analysis;
-  const paths = resolvePaths(options);
   if (!analysis.ok) {
     const templates = await templateProblems(analysis.model, paths, options);
     return { ...analysis, diagnostics: sorted([...analysis.diagnostics, ...templates]) };
   }
   const diagnostics = [...analysis.diagnostics];
-  const { pages, reusedPages } = await writeSite(analysis.model, paths, options, diagnostics, options.writer ?? (await FsWriter.open(paths.out)));
+  const { pages, reusedPages } = await writeSite(analysis.model, paths, { ...options, pageManifest }, diagnostics, options.writer ?? (await FsWriter.open(paths.out)));
   return { ok: !failed(diagnostics, options), diagnostics: sorted(diagnostics), stats: { ...analysis.stats, pages, reusedPages }, model: analysis.model };
 }
 
@@ -181,7 +184,7 @@ async function collectArticles(paths: SitePaths, config: SiteConfig, options: Bu
  * On large sites the article pages are rendered and written on worker threads while this thread
  * renders the listings, feeds and sitemaps; their 简/繁 copies are made where the pages are.
  */
-async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptions, diagnostics: Diagnostic[], writer: Writer): Promise<{ pages: number; reusedPages: number }> {
+async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptions & RenderingOptions, diagnostics: Diagnostic[], writer: Writer): Promise<{ pages: number; reusedPages: number }> {
   const registry = new OutputRegistry();
   const mirror = mirrorSettings(model.config);
   const workers = options.workers ?? defaultWorkerCount(model.articles.length);
@@ -196,7 +199,7 @@ async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptio
     }
     // 2. Meanwhile, every other page (every page on small builds) on this thread, with its 简/繁 copy.
     const output = { writer, registry, diagnostics, workers, mirror, reuse };
-    await (articles ? writeSharedPages(model, rendering.renderer, output) : writeRendered(renderSite(model, rendering.renderer), output));
+    await (articles ? writeSharedPages(model, { plain: rendering.plain, reusing: rendering.renderer }, output) : writeRendered(renderSite(model, rendering.renderer), output));
     await articles?.finish();
     articles = undefined;
     // 3. The site's own files, then the search index.

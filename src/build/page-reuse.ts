@@ -13,8 +13,10 @@ import type { FsWriter } from '../write/fs-writer.js';
 import { inPlaceLimit } from '../write/in-place-update.js';
 import { toolFingerprint } from './content-cache.js';
 import { articlePageKeyer, type ArticlePageKeyer } from './article-page-key.js';
-import { dirStamp, fileStamp, manifestPath, readManifest, type PageManifest, type SharedPage, type SharedPageRecord } from './page-manifest.js';
-import { sharedPagesKey } from './shared-pages-key.js';
+import type { ModelPageUnit } from '../render/model-page-units.js';
+import { dirStamp, fileStamp, loadManifest, manifestPath, type LoadedManifest, type PageManifest } from './page-manifest.js';
+import { sharedUnitKeyer } from './shared-pages-key.js';
+import { SharedUnitReuse, type KeptPage } from './shared-unit-reuse.js';
 import { pageFingerprinter, themeFingerprint, type PageFingerprinter, type ThemeFingerprint } from './page-fingerprint.js';
 
 /** Options of `PageReuse.open`. */
@@ -27,6 +29,8 @@ export interface PageReuseOptions {
   readonly link: boolean;
   /** The writer into `outDir`: told to update the folder in place when the manifest lists its files. */
   readonly writer?: FsWriter;
+  /** `loadManifest(cacheDir, outDir)`, started early by the build; loaded here when absent. */
+  readonly manifest?: Promise<LoadedManifest | undefined>;
 }
 
 /**
@@ -40,24 +44,30 @@ export class PageReuse {
   reused = 0;
   private readonly current = new Map<string, string>();
   private readonly linked = new Map<string, string>();
-  private readonly sharedPages: SharedPage[] = [];
+  // The stamps of the files linked: a link keeps the file's inode, size and mtime, so the manifest needs no stat for them.
+  private readonly keptStamps = new Map<string, string>();
 
   private constructor(
     private readonly options: PageReuseOptions,
     private readonly previous: ReadonlyMap<string, readonly [string, string]>,
     private readonly fingerprint: PageFingerprinter,
     private readonly articleKey: ArticlePageKeyer,
-    private readonly shared: { readonly key: string | undefined; readonly previous: PageManifest['shared'] },
+    private readonly units: SharedUnitReuse,
+    private readonly stamps: ReadonlyMap<string, string | undefined>,
   ) {}
 
   /** Load the manifest written beside the current output folder (none when it does not match). */
   static async open(options: PageReuseOptions): Promise<PageReuse> {
-    const manifest = await readManifest(manifestPath(options.cacheDir, options.outDir), options.outDir);
+    const loaded = await (options.manifest ?? loadManifest(options.cacheDir, options.outDir));
+    const manifest = loaded?.manifest;
     if (manifest?.files && options.writer) options.writer.updateInPlace(new Set(manifest.files), inPlaceLimit(manifest.files.length));
     const fingerprint = pageFingerprinter(options.theme, siteView(options.model), options.model.now);
     const articleKey = articlePageKeyer(options.theme, options.model, articleTemplate);
-    const shared = { key: sharedPagesKey(options.theme, options.model), previous: manifest?.shared };
-    return new PageReuse(options, new Map(Object.entries(manifest?.pages ?? {})), fingerprint, articleKey, shared);
+    const stamps = loaded?.stamps ?? new Map<string, string | undefined>();
+    const fileAt = (outputPath: string): string => path.join(options.outDir, ...outputPath.split('/'));
+    const stampAt = (file: string): string | undefined => (stamps.has(file) ? stamps.get(file) : fileStamp(file));
+    const units = new SharedUnitReuse(sharedUnitKeyer(options.theme, options.model), manifest?.units ?? {}, fileAt, stampAt);
+    return new PageReuse(options, new Map(Object.entries(manifest?.pages ?? {})), fingerprint, articleKey, units, stamps);
   }
 
   /** `renderer`, skipping renders whose fingerprint the previous build had for the same URL. */
@@ -80,32 +90,19 @@ export class PageReuse {
   }
 
   /**
-   * The previous build's shared pages (all but article pages and assets), each with its file to
-   * link, when everything they are made from is unchanged and every file is as that build left it;
-   * else undefined, and the caller renders them (recording each with `recordSharedPage`).
+   * A shared page unit's pages to link from the previous build, when what it is made from is
+   * unchanged and its files are as that build left it; else undefined, and the caller renders the
+   * unit and notes each page it writes with `recordUnitPage`.
    */
-  keptSharedPages(): readonly { readonly page: Page; readonly from: string }[] | undefined {
-    const { key, previous } = this.shared;
-    if (key === undefined || previous?.key !== key) return undefined;
-    const kept = previous.pages.map(([url, outputPath, contentType, origin, stamp]) => {
-      const from = this.fileAt(outputPath);
-      return fileStamp(from) === stamp ? { page: { url, outputPath, contentType, origin, contents: '' }, from } : undefined;
-    });
-    if (kept.some((k) => k === undefined)) return undefined;
-    const pages = kept.filter((k) => k !== undefined);
-    for (const { page } of pages) {
-      this.sharedPages.push([page.url, page.outputPath, page.contentType, page.origin]);
-      // Same inputs, so the same fingerprints: carried over for the next build's page-by-page decisions.
-      const fingerprint = this.previous.get(page.url)?.[0];
-      if (fingerprint !== undefined) this.current.set(page.url, fingerprint);
-    }
-    this.reused += pages.length;
-    return pages;
+  keptUnit(unit: ModelPageUnit): readonly KeptPage[] | undefined {
+    const kept = this.units.kept(unit);
+    if (kept) this.reused += kept.length;
+    return kept;
   }
 
-  /** Note a shared page as written, for the next build's `keptSharedPages`. */
-  recordSharedPage(page: Page): void {
-    this.sharedPages.push([page.url, page.outputPath, page.contentType, page.origin]);
+  /** Note a page of a rendered unit as written, for the next build's `keptUnit`. */
+  recordUnitPage(unit: ModelPageUnit, page: Page): void {
+    this.units.record(unit, page);
   }
 
   /** The previous output file to hard-link for a page this build did not render, or undefined. */
@@ -145,33 +142,20 @@ export class PageReuse {
   /** Record this build's fingerprints beside the output folder it just committed (unless neither changed). */
   async save(): Promise<void> {
     const { writer } = this.options;
-    if (writer?.untouched && this.sameFingerprints() && this.sharedRecords()?.key === this.shared.previous?.key) return;
+    if (writer?.untouched && this.sameFingerprints() && this.units.unchanged) return;
     const target = manifestPath(this.options.cacheDir, this.options.outDir);
     await mkdir(path.dirname(target), { recursive: true });
     const pages: Record<string, readonly [string, string]> = {};
     for (const [url, fingerprint] of this.current) {
-      const stamp = fileStamp(this.fileOf(url));
+      const stamp = this.keptStamps.get(url) ?? fileStamp(this.fileOf(url));
       if (stamp !== undefined) pages[url] = [fingerprint, stamp];
     }
     const files = writer && [...writer.outputs];
-    const shared = this.sharedRecords();
-    const manifest: PageManifest = { outDir: this.options.outDir, dir: await dirStamp(this.options.outDir), pages, ...(files && { files }), ...(shared && { shared }) };
+    const units = this.units.records();
+    const manifest: PageManifest = { outDir: this.options.outDir, dir: await dirStamp(this.options.outDir), pages, ...(files && { files }), units };
     const temporary = `${target}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(manifest));
     await rename(temporary, target);
-  }
-
-  private sharedRecords(): PageManifest['shared'] {
-    const { key } = this.shared;
-    // A build that rendered every page on this thread (a small site) wrote no shared pages apart.
-    if (key === undefined || this.sharedPages.length === 0) return undefined;
-    const pages: SharedPageRecord[] = [];
-    for (const record of this.sharedPages) {
-      const stamp = fileStamp(this.fileAt(record[1]));
-      if (stamp === undefined) return undefined;
-      pages.push([...record, stamp]);
-    }
-    return { key, pages };
   }
 
   private sameFingerprints(): boolean {
@@ -199,7 +183,11 @@ export class PageReuse {
     if (previous !== fingerprint) return undefined;
     // A file changed or removed after the build that wrote it (a step that edits dist/ in place) is rendered again.
     const file = this.fileOf(url);
-    return stamp !== undefined && fileStamp(file) === stamp ? file : undefined;
+    // The stamps were taken as the build began (`loadManifest`), on the libuv pool.
+    const now = this.stamps.has(file) ? this.stamps.get(file) : fileStamp(file);
+    if (stamp === undefined || now !== stamp) return undefined;
+    this.keptStamps.set(url, stamp);
+    return file;
   }
 
   private fileOf(url: string): string {
@@ -219,6 +207,8 @@ export interface OpenPageReuseOptions {
   readonly model: SiteModel;
   readonly themeDirs: readonly string[];
   readonly strict: boolean;
+  /** The manifest, loaded early (`loadManifest`). */
+  readonly manifest?: Promise<LoadedManifest | undefined> | undefined;
 }
 
 /** Page reuse for a build that keeps a cache and writes files into `outDir`; undefined without a cache (every page is rendered). */
@@ -227,5 +217,6 @@ export async function openPageReuse(options: OpenPageReuseOptions): Promise<Page
   if (cacheDir === undefined) return undefined;
   const theme = themeFingerprint(options.themeDirs, `${await toolFingerprint()}\nstrict=${options.strict}\n`);
   // The search index is built from the model, not from pages: reused pages are always linked.
-  return PageReuse.open({ cacheDir, outDir: options.writer.outDir, writer: options.writer, model, theme, link: true });
+  const manifest = options.manifest ?? loadManifest(cacheDir, options.writer.outDir);
+  return PageReuse.open({ cacheDir, outDir: options.writer.outDir, writer: options.writer, model, theme, link: true, manifest });
 }

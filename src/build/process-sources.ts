@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FoundFile } from '../source/find.js';
@@ -44,7 +44,7 @@ export async function processSources(files: readonly FoundFile[], displayDir: st
     while (next < batches.length) {
       const i = next++;
       const batch = batches[i] ?? [];
-      const known = options.cache ? unchangedSources(batch, displayDir, options.cache) : { outcomes: new Map<string, SourceOutcome>(), stamps: new Map<string, SourceStamp>() };
+      const known = options.cache ? await unchangedSources(batch, displayDir, options.cache) : { outcomes: new Map<string, SourceOutcome>(), stamps: new Map<string, SourceStamp>() };
       const read = await readAllSources(batch.filter((f) => !known.outcomes.has(f.absolutePath)), displayDir, size);
       const outcomes = await processBatch(read.sources, options, batch, known.stamps);
       const fresh = new Map((options.keep ? options.keep(outcomes) : outcomes).map((o) => [o.path, o]));
@@ -65,11 +65,13 @@ export async function processSources(files: readonly FoundFile[], displayDir: st
  * The outcomes of the batch's files that the previous build's manifest still describes (restored,
  * bodies left on disk), and the stamp of every file, taken before any of them is read.
  */
-function unchangedSources(batch: readonly FoundFile[], displayDir: string, cache: ContentCache) {
+async function unchangedSources(batch: readonly FoundFile[], displayDir: string, cache: ContentCache) {
   const outcomes = new Map<string, SourceOutcome>();
   const stamps = new Map<string, SourceStamp>();
-  for (const file of batch) {
-    const info = statSync(file.absolutePath, { bigint: true, throwIfNoEntry: false });
+  // Stat'ed at once on the libuv pool's threads, not one by one on this one: the other lanes restore meanwhile.
+  const infos = await Promise.all(batch.map((file) => stat(file.absolutePath, { bigint: true }).catch(missing)));
+  for (const [i, file] of batch.entries()) {
+    const info = infos[i];
     if (!info) continue;
     const stamp = stampOf(info);
     stamps.set(file.absolutePath, stamp);
@@ -81,6 +83,12 @@ function unchangedSources(batch: readonly FoundFile[], displayDir: string, cache
     outcomes.set(file.absolutePath, outcome);
   }
   return { outcomes, stamps };
+}
+
+// A file gone since it was found is left to the read, which reports it; any other failure is thrown, as statSync threw it.
+function missing(error: NodeJS.ErrnoException): undefined {
+  if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+  throw error;
 }
 
 async function processBatch(sources: readonly SourceFile[], options: ProcessSourcesOptions, batch: readonly FoundFile[], stamps: ReadonlyMap<string, SourceStamp>): Promise<SourceOutcome[]> {

@@ -9,15 +9,22 @@ import { renderRss } from './rss.js';
 
 /** RSS, Atom and JSON Feed for the whole site (`/feed.xml`, ...) and for each column (`/columns/news/feed.xml`, ...). */
 export function* renderFeedPages(model: SiteModel): Generator<Page> {
-  const { config } = model;
-  yield* feedPages(model, { title: config.title, description: config.description, url: '/', articles: model.articles });
-  for (const column of model.columns) {
-    const title = `${column.config.name} - ${config.title}`;
-    yield* feedPages(model, { title, description: column.config.description ?? '', url: column.url, articles: column.articles });
-  }
+  for (const source of feedSources(model)) yield* feedPages(model, source);
 }
 
-function* feedPages(model: SiteModel, source: FeedSource): Generator<Page> {
+/** What each feed is made from: the whole site's, then each column's. */
+export function feedSources(model: SiteModel): FeedSource[] {
+  const { config } = model;
+  const sources: FeedSource[] = [{ title: config.title, description: config.description, url: '/', articles: model.articles }];
+  for (const column of model.columns) {
+    const title = `${column.config.name} - ${config.title}`;
+    sources.push({ title, description: column.config.description ?? '', url: column.url, articles: column.articles });
+  }
+  return sources;
+}
+
+/** The RSS, Atom and JSON Feed of one source. */
+export function* feedPages(model: SiteModel, source: FeedSource): Generator<Page> {
   const feed = buildFeedView(model, source);
   const urls = feedUrlsOf(source.url);
   const origin = `feeds of ${source.url}`;

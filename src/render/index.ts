@@ -3,6 +3,8 @@ export { createRenderer } from './environment.js';
 export type { Renderer, RendererOptions } from './environment.js';
 export { renderSite, renderModelPages, renderAssetPages } from './render-site.js';
 export { renderArticlePage } from './article-page.js';
+export { modelPageUnits } from './model-page-units.js';
+export type { ModelPageUnit } from './model-page-units.js';
 export { renderIndexPages, renderColumnPages, renderTagPages, renderListingPages } from './listing-pages.js';
 export { renderArchivePages } from './archive-pages.js';
 export { dateFilters, chineseDate, chineseWeekday, chineseDateTime, isoDateTime, ymd, hhmm } from './filters.js';

@@ -1,12 +1,9 @@
-import { renderOutputPages } from '../outputs/index.js';
 import type { SiteModel } from '../site/types.js';
 import { urlToOutputPath } from '../site/urls.js';
-import { renderArchivePages } from './archive-pages.js';
 import { renderArticlePage } from './article-page.js';
 import type { Renderer } from './environment.js';
-import { renderColumnPages, renderIndexPages, renderTagPages } from './listing-pages.js';
+import { modelPageUnits } from './model-page-units.js';
 import type { Page } from './page.js';
-import { renderSearchPage } from './search-page.js';
 
 const contentTypes: Readonly<Record<string, string>> = {
   css: 'text/css; charset=utf-8',
@@ -30,12 +27,7 @@ export function* renderSite(model: SiteModel, renderer: Renderer): Generator<Pag
 
 /** The shared pages made from the model (all but article pages and theme assets), in `renderSite`'s order. */
 export function* renderModelPages(model: SiteModel, renderer: Renderer): Generator<Page> {
-  yield* renderIndexPages(model, renderer);
-  yield* renderColumnPages(model, renderer);
-  yield* renderTagPages(model, renderer);
-  yield* renderArchivePages(model, renderer);
-  yield* renderOutputPages(model);
-  if (model.config.search) yield renderSearchPage(model, renderer);
+  for (const unit of modelPageUnits(model)) yield* unit.render(renderer);
 }
 
 /** The theme's assets (`/assets/site.css`, `/assets/site.js`, ...), a site's own copies first. */
