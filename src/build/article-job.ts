@@ -36,20 +36,30 @@ export function articleJob(url: string, origin: string, context: Readonly<Record
   return { url, origin, context: rest, bodies, texts, writePage: writes.page, writeCopy: writes.copy };
 }
 
-/** The template context of a job, as `articlePageContext` made it: the site view back in, bodies read when a template asks. */
-export function jobContext(job: ArticleJob, site: SiteView): Record<string, unknown> {
+/**
+ * The template context of a job, as `articlePageContext` made it: the site view back in, bodies read when a template asks.
+ * With `bodySlot`, the page's own article shows that placeholder as its `html` when its body is in the store (see `bodySlotRef`).
+ */
+export function jobContext(job: ArticleJob, site: SiteView, bodySlot?: string): Record<string, unknown> {
   const { page, ...data } = job.context;
   const context: Record<string, unknown> = { ...data, site, page };
   for (const [key, body] of Object.entries(job.bodies)) {
     const article = context[key] as Record<string, unknown>;
     // Same key, same place: a template that prints the whole article sees the same object.
     if (typeof body === 'string') article['html'] = body;
+    else if (key === 'article' && bodySlot !== undefined) article['html'] = bodySlot;
     else Object.defineProperty(article, 'html', { enumerable: true, get: () => readBody(body) });
     const text = job.texts[key];
     if (typeof text === 'string') article['text'] = text;
     else if (text !== undefined) Object.defineProperty(article, 'text', { enumerable: true, get: () => readBody(text) });
   }
   return context;
+}
+
+/** Where the body `jobContext` left in the store for `bodySlot` lies; undefined when the job carries the body itself. */
+export function bodySlotRef(job: ArticleJob): BodyRef | undefined {
+  const body = job.bodies['article'];
+  return typeof body === 'object' ? body : undefined;
 }
 
 // Every field but the body and text, in the same order (the getters of stored ones are never called).
