@@ -31,7 +31,7 @@ export function articleJob(url: string, origin: string, context: Readonly<Record
     if (article === undefined) continue;
     bodies[key] = bodyRefOf(article) ?? article.html;
     texts[key] = textRefOf(article) ?? article.text;
-    rest[key] = withoutBody(article);
+    rest[key] = sharedCopy(article);
   }
   return { url, origin, context: rest, bodies, texts, writePage: writes.page, writeCopy: writes.copy };
 }
@@ -46,12 +46,9 @@ export function jobContext(job: ArticleJob, site: SiteView, bodySlot?: string): 
   for (const [key, body] of Object.entries(job.bodies)) {
     const article = context[key] as Record<string, unknown>;
     // Same key, same place: a template that prints the whole article sees the same object.
-    if (typeof body === 'string') article['html'] = body;
-    else if (key === 'article' && bodySlot !== undefined) article['html'] = bodySlot;
-    else Object.defineProperty(article, 'html', { enumerable: true, get: () => readBody(body) });
+    define(article, 'html', typeof body === 'string' ? body : key === 'article' && bodySlot !== undefined ? bodySlot : () => readBody(body));
     const text = job.texts[key];
-    if (typeof text === 'string') article['text'] = text;
-    else if (text !== undefined) Object.defineProperty(article, 'text', { enumerable: true, get: () => readBody(text) });
+    if (text !== undefined) define(article, 'text', typeof text === 'string' ? text : () => readBody(text));
   }
   return context;
 }
@@ -60,6 +57,25 @@ export function jobContext(job: ArticleJob, site: SiteView, bodySlot?: string): 
 export function bodySlotRef(job: ArticleJob): BodyRef | undefined {
   const body = job.bodies['article'];
   return typeof body === 'object' ? body : undefined;
+}
+
+// Configurable: jobs of one message share their copies (`sharedCopy`), so the next job redefines what this one set.
+function define(article: Record<string, unknown>, key: string, value: string | (() => string)): void {
+  const descriptor = typeof value === 'string' ? { value, writable: true } : { get: value };
+  Object.defineProperty(article, key, { ...descriptor, enumerable: true, configurable: true });
+}
+
+// The copies of the last few articles: consecutive pages share articles (page i's `previous` is page
+// i+1's `article` and page i+2's `next`), and a message then carries each copy once instead of three times.
+const recentCopies: [Article, Record<string, unknown>][] = [];
+
+function sharedCopy(article: Article): Record<string, unknown> {
+  const found = recentCopies.find(([original]) => original === article);
+  if (found) return found[1];
+  const copy = withoutBody(article);
+  recentCopies.push([article, copy]);
+  if (recentCopies.length > 4) recentCopies.shift();
+  return copy;
 }
 
 // Every field but the body and text, in the same order (the getters of stored ones are never called).
