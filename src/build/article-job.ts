@@ -31,25 +31,51 @@ export function articleJob(url: string, origin: string, context: Readonly<Record
     if (article === undefined) continue;
     bodies[key] = bodyRefOf(article) ?? article.html;
     texts[key] = textRefOf(article) ?? article.text;
-    rest[key] = withoutBody(article);
+    rest[key] = sharedCopy(article);
   }
   return { url, origin, context: rest, bodies, texts, writePage: writes.page, writeCopy: writes.copy };
 }
 
-/** The template context of a job, as `articlePageContext` made it: the site view back in, bodies read when a template asks. */
-export function jobContext(job: ArticleJob, site: SiteView): Record<string, unknown> {
+/**
+ * The template context of a job, as `articlePageContext` made it: the site view back in, bodies read when a template asks.
+ * With `bodySlot`, the page's own article shows that placeholder as its `html` when its body is in the store (see `bodySlotRef`).
+ */
+export function jobContext(job: ArticleJob, site: SiteView, bodySlot?: string): Record<string, unknown> {
   const { page, ...data } = job.context;
   const context: Record<string, unknown> = { ...data, site, page };
   for (const [key, body] of Object.entries(job.bodies)) {
     const article = context[key] as Record<string, unknown>;
     // Same key, same place: a template that prints the whole article sees the same object.
-    if (typeof body === 'string') article['html'] = body;
-    else Object.defineProperty(article, 'html', { enumerable: true, get: () => readBody(body) });
+    define(article, 'html', typeof body === 'string' ? body : key === 'article' && bodySlot !== undefined ? bodySlot : () => readBody(body));
     const text = job.texts[key];
-    if (typeof text === 'string') article['text'] = text;
-    else if (text !== undefined) Object.defineProperty(article, 'text', { enumerable: true, get: () => readBody(text) });
+    if (text !== undefined) define(article, 'text', typeof text === 'string' ? text : () => readBody(text));
   }
   return context;
+}
+
+/** Where the body `jobContext` left in the store for `bodySlot` lies; undefined when the job carries the body itself. */
+export function bodySlotRef(job: ArticleJob): BodyRef | undefined {
+  const body = job.bodies['article'];
+  return typeof body === 'object' ? body : undefined;
+}
+
+// Configurable: jobs of one message share their copies (`sharedCopy`), so the next job redefines what this one set.
+function define(article: Record<string, unknown>, key: string, value: string | (() => string)): void {
+  const descriptor = typeof value === 'string' ? { value, writable: true } : { get: value };
+  Object.defineProperty(article, key, { ...descriptor, enumerable: true, configurable: true });
+}
+
+// The copies of the last few articles: consecutive pages share articles (page i's `previous` is page
+// i+1's `article` and page i+2's `next`), and a message then carries each copy once instead of three times.
+const recentCopies: [Article, Record<string, unknown>][] = [];
+
+function sharedCopy(article: Article): Record<string, unknown> {
+  const found = recentCopies.find(([original]) => original === article);
+  if (found) return found[1];
+  const copy = withoutBody(article);
+  recentCopies.push([article, copy]);
+  if (recentCopies.length > 4) recentCopies.shift();
+  return copy;
 }
 
 // Every field but the body and text, in the same order (the getters of stored ones are never called).

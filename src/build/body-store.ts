@@ -57,13 +57,19 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
 /** Read one body back from its store (in any thread, while the store is open). */
 export function readBody(ref: BodyRef): string {
   if (scratch.length < ref.length) scratch = Buffer.allocUnsafe(Math.max(ref.length, scratch.length * 2));
+  readBodyInto(ref, scratch, 0);
+  return scratch.toString('utf8', 0, ref.length);
+}
+
+/** Copy one body's UTF-8 bytes from its store into `buffer` at `at`, which has room for `ref.length` bytes; returns that length. */
+export function readBodyInto(ref: BodyRef, buffer: Uint8Array, at: number): number {
   let done = 0;
   while (done < ref.length) {
-    const read = readSync(ref.fd, scratch, done, ref.length - done, ref.offset + done);
+    const read = readSync(ref.fd, buffer, at + done, ref.length - done, ref.offset + done);
     if (read === 0) throw new Error(`Internal error: the body store ended ${ref.length - done} bytes early`);
     done += read;
   }
-  return scratch.toString('utf8', 0, ref.length);
+  return ref.length;
 }
 
 const closeWhenCollected = new FinalizationRegistry<number>((fd) => closeSync(fd));

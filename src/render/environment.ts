@@ -3,6 +3,7 @@ import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { dateFilters, href } from './filters.js';
 import { templateError } from './template-error.js';
+import { printsOnlyVerbatim, type TemplateNode } from './verbatim-value.js';
 
 /** Options of `createRenderer`. */
 export interface RendererOptions {
@@ -22,6 +23,8 @@ export interface Renderer {
   readonly readAsset: (name: string) => Uint8Array;
   /** Every asset under the theme folders' assets/, as `assets/...` names, sorted. */
   readonly assetNames: () => readonly string[];
+  /** Whether `template` reads `variable.key` only to print it whole and unescaped (see `printsOnlyVerbatim`). */
+  readonly printsVerbatim: (template: string, variable: string, key: string) => boolean;
 }
 
 /**
@@ -56,7 +59,17 @@ export function createRenderer(options: RendererOptions): Renderer {
     },
     readAsset: (name) => readFileSync(findFile(dirs, name)),
     assetNames: () => listFiles(dirs, (f) => f.startsWith('assets/')),
+    printsVerbatim: (template, variable, key) => printsOnlyVerbatim((name) => parseTemplate(env, name), template, variable, key),
   };
+}
+
+// The parser is not in nunjucks' typings; a template's source is kept on its compiled form.
+const { parser } = nunjucks as unknown as { parser: { parse(src: string, extensions: unknown, opts: unknown): TemplateNode } };
+
+function parseTemplate(env: nunjucks.Environment, name: string): TemplateNode {
+  const source = (env.getTemplate(name) as unknown as { tmplStr: string }).tmplStr;
+  const { extensionsList, opts } = env as unknown as { extensionsList: unknown; opts: unknown };
+  return parser.parse(source, extensionsList, opts);
 }
 
 function findFile(dirs: readonly string[], name: string): string {

@@ -1,3 +1,4 @@
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { articleJob, jobContext } from '../../../src/build/article-job.js';
 import { BodyStore } from '../../../src/build/body-store.js';
@@ -50,5 +51,23 @@ describe('articleJob and jobContext', () => {
     const article = stored(store, '/b', '<p>正文</p>');
     articleJob('/b/', 'content/b.md', { article, site, page }, { page: true, copy: true });
     expect(article.html).toBe('<p>正文</p>');
+  });
+
+  it('sends neighbouring pages\' shared articles once per message, each page still seeing its own bodies', () => {
+    const store = BodyStore.open();
+    const [a, b, c] = [stored(store, '/a', '<p>甲文</p>'), stored(store, '/b', '<p>乙文</p>'), stored(store, '/c', '<p>丙文</p>')];
+    // Newest first: b's previous is c, its next a; a's previous is b.
+    const jobB = articleJob('/b/', 'content/b.md', { article: b, previous: c, next: a, site, page }, { page: true, copy: false });
+    const jobA = articleJob('/a/', 'content/a.md', { article: a, previous: b, next: undefined, site, page }, { page: true, copy: false });
+    const alone = serialize([jobB]).length + serialize([jobA]).length;
+    expect(serialize([jobB, jobA]).length).toBeLessThan(alone * 0.8);
+    const [gotB, gotA] = structuredClone([jobB, jobA]);
+    if (!gotB || !gotA) throw new Error('no jobs');
+    // As a render thread does: one page's context at a time, the page's own body as a placeholder.
+    const forB = jobContext(gotB, site, 'SLOT');
+    expect([(forB['article'] as Article).html, (forB['previous'] as Article).html, (forB['next'] as Article).html]).toEqual(['SLOT', '<p>丙文</p>', '<p>甲文</p>']);
+    const forA = jobContext(gotA, site, 'SLOT');
+    expect([(forA['article'] as Article).html, (forA['previous'] as Article).html, (forA['previous'] as Article).text]).toEqual(['SLOT', '<p>乙文</p>', '乙文']);
+    expect(forA['article']).toBe(forB['next']);
   });
 });
