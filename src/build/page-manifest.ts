@@ -35,6 +35,11 @@ function stampText(info: { readonly ino: bigint; readonly size: bigint; readonly
   return `${info.ino}:${info.size}:${info.mtimeNs}`;
 }
 
+/** The file in `outDir` of a page's output path (always `/`-separated). */
+export function outputFile(outDir: string, outputPath: string): string {
+  return path.join(outDir, ...outputPath.split('/'));
+}
+
 /** A manifest that describes the output folder, with the stamps its files have now. */
 export interface LoadedManifest {
   readonly manifest: PageManifest;
@@ -54,7 +59,7 @@ export async function loadManifest(cacheDir: string, outDir: string): Promise<Lo
   try {
     const manifest = await readManifest(manifestPath(cacheDir, outDir), outDir);
     if (manifest === undefined) return undefined;
-    const at = (outputPath: string): string => path.join(outDir, ...outputPath.split('/'));
+    const at = (outputPath: string): string => outputFile(outDir, outputPath);
     const files = Object.keys(manifest.pages).map((url) => at(urlToOutputPath(url)));
     for (const [, pages] of Object.values(manifest.units ?? {})) for (const page of pages) files.push(at(page[1]));
     return { manifest, stamps: await stampsOf(files) };

@@ -14,7 +14,7 @@ import { inPlaceLimit } from '../write/in-place-update.js';
 import { toolFingerprint } from './content-cache.js';
 import { articlePageKeyer, type ArticlePageKeyer } from './article-page-key.js';
 import type { ModelPageUnit } from '../render/model-page-units.js';
-import { dirStamp, fileStamp, loadManifest, manifestPath, type LoadedManifest, type PageManifest } from './page-manifest.js';
+import { dirStamp, fileStamp, loadManifest, manifestPath, outputFile, type LoadedManifest, type PageManifest } from './page-manifest.js';
 import { sharedUnitKeyer } from './shared-pages-key.js';
 import { SharedUnitReuse, type KeptPage } from './shared-unit-reuse.js';
 import { pageFingerprinter, themeFingerprint, type PageFingerprinter, type ThemeFingerprint } from './page-fingerprint.js';
@@ -53,7 +53,8 @@ export class PageReuse {
     private readonly fingerprint: PageFingerprinter,
     private readonly articleKey: ArticlePageKeyer,
     private readonly units: SharedUnitReuse,
-    private readonly stamps: ReadonlyMap<string, string | undefined>,
+    /** A file's stamp now: taken as the build began (`loadManifest`, on the libuv pool) where it could be. */
+    private readonly stampAt: (file: string) => string | undefined,
   ) {}
 
   /** Load the manifest written beside the current output folder (none when it does not match). */
@@ -64,10 +65,10 @@ export class PageReuse {
     const fingerprint = pageFingerprinter(options.theme, siteView(options.model), options.model.now);
     const articleKey = articlePageKeyer(options.theme, options.model, articleTemplate);
     const stamps = loaded?.stamps ?? new Map<string, string | undefined>();
-    const fileAt = (outputPath: string): string => path.join(options.outDir, ...outputPath.split('/'));
+    const fileAt = (outputPath: string): string => outputFile(options.outDir, outputPath);
     const stampAt = (file: string): string | undefined => (stamps.has(file) ? stamps.get(file) : fileStamp(file));
     const units = new SharedUnitReuse(sharedUnitKeyer(options.theme, options.model), manifest?.units ?? {}, fileAt, stampAt);
-    return new PageReuse(options, new Map(Object.entries(manifest?.pages ?? {})), fingerprint, articleKey, units, stamps);
+    return new PageReuse(options, new Map(Object.entries(manifest?.pages ?? {})), fingerprint, articleKey, units, stampAt);
   }
 
   /** `renderer`, skipping renders whose fingerprint the previous build had for the same URL. */
@@ -183,9 +184,7 @@ export class PageReuse {
     if (previous !== fingerprint) return undefined;
     // A file changed or removed after the build that wrote it (a step that edits dist/ in place) is rendered again.
     const file = this.fileOf(url);
-    // The stamps were taken as the build began (`loadManifest`), on the libuv pool.
-    const now = this.stamps.has(file) ? this.stamps.get(file) : fileStamp(file);
-    if (stamp === undefined || now !== stamp) return undefined;
+    if (stamp === undefined || this.stampAt(file) !== stamp) return undefined;
     this.keptStamps.set(url, stamp);
     return file;
   }
@@ -195,7 +194,7 @@ export class PageReuse {
   }
 
   private fileAt(outputPath: string): string {
-    return path.join(this.options.outDir, ...outputPath.split('/'));
+    return outputFile(this.options.outDir, outputPath);
   }
 }
 
