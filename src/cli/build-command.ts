@@ -60,7 +60,10 @@ export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number
   else if (result.stats.reusedPages > 0) io.err(`Reused ${result.stats.reusedPages} of ${result.stats.pages} pages from the previous output (inputs unchanged)`);
   if (!result.ok || !result.model) return 1;
   // The dates manifest is how the audit sees back-dating: kept on every build, audited or not.
-  await writeManifest(io.cwd, updateManifest((await readManifest(io.cwd)).manifest, result.model.articles));
+  const { manifest: dates } = await readManifest(io.cwd);
+  const updated = updateManifest(dates, result.model.articles);
+  // Rewritten only when it changed: a build with nothing to do writes nothing at all.
+  if (dates === undefined || JSON.stringify(updated) !== JSON.stringify(dates)) await writeManifest(io.cwd, updated);
   if (flags.audit !== true && flags.strict !== true) return 0;
   const { runAudit } = await import('./audit-command.js');
   return runAudit(result.model, flags, io);
