@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions, type BuildResult } from '../../src/build/build.js';
 import { article, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
+import { hashTree as tree } from '../helpers/tree.js';
 
 // A build whose inputs and output folder are exactly as the last build left them writes nothing
 // and says so (`upToDate`). Every scenario here changes one thing the pages are made from, or the
@@ -41,17 +42,13 @@ async function diskBuild(site: TempSite, options: Partial<BuildOptions> = {}): P
   return result;
 }
 
+// The tree of a cold build of the site as it is now: no cache, a fresh output folder.
 async function coldTree(site: TempSite, options: Partial<BuildOptions> = {}): Promise<Map<string, string>> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cold-'));
   temporary.push(outDir);
   const { cacheDir: _none, ...rest } = options;
   await build({ root: site.root, now: fixedNow, outDir, ...rest });
   return tree(outDir);
-}
-
-function tree(dir: string): Map<string, string> {
-  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => statSync(path.join(dir, n)).isFile()).sort();
-  return new Map(names.map((n) => [n, readFileSync(path.join(dir, n), 'latin1')]));
 }
 
 function edit(site: TempSite, file: string, contents: string): void {
