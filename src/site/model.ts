@@ -20,7 +20,7 @@ export function compareNewestFirst(a: Article, b: Article): number {
 export function buildSiteModel(articles: readonly Article[], options: SiteModelOptions): SiteModel {
   const sorted = [...articles].sort(compareNewestFirst);
   return {
-    config: decideSearch(options.config, sorted.length),
+    config: decideSearch(options.config),
     articles: sorted,
     columns: columnsOf(sorted, options.config),
     tags: tagsOf(sorted),

@@ -58,7 +58,7 @@ export function makeSiteModel(
   modelOverrides: Partial<Pick<SiteModel, 'now' | 'includesDrafts'>> = {},
 ): SiteModel {
   // As buildSiteModel does: `search` left out is decided by the number of articles.
-  const config = decideSearch(siteConfigSchema.parse({ title: '历下区人民政府', baseUrl: 'https://www.lixia.gov.cn', ...configOverrides }), articles.length);
+  const config = decideSearch(siteConfigSchema.parse({ title: '历下区人民政府', baseUrl: 'https://www.lixia.gov.cn', ...configOverrides }));
   const sorted = [...articles].sort((a, b) => b.date.epochMs - a.date.epochMs || (a.url < b.url ? -1 : 1));
   const neighbours = new Map<string, Neighbours>();
   sorted.forEach((article, i) => {
