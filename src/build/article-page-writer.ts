@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { articleTemplate } from '../render/article-page.js';
-import { createRenderer, type RendererOptions } from '../render/environment.js';
+import { createRenderer, type Renderer, type RendererOptions } from '../render/environment.js';
 import { htmlPage } from '../render/html-page.js';
 import { mirrorPage, type MirrorSettings } from '../render/mirror.js';
 import type { SiteView } from '../render/site-view.js';
@@ -21,13 +21,12 @@ export interface ArticleRenderSetup {
 
 /**
  * A function that renders an article job and writes its page (and other-script copy) into the
- * staging folder; its own template environment, compiled once. When the theme prints the article's
+ * staging folder; with its own template environment, compiled once, unless given one made from `setup.renderer`. When the theme prints the article's
  * body only as `{{ article.html | safe }}`, the body goes from the body store into the file as the
  * bytes it is stored as: decoding it into the heap and encoding it again cost more than the rest of
  * the page's template. A page that gets a copy in the other script is converted whole, as a string.
  */
-export function articlePageWriter(setup: ArticleRenderSetup): (job: ArticleJob) => void {
-  const renderer = createRenderer(setup.renderer);
+export function articlePageWriter(setup: ArticleRenderSetup, renderer: Renderer = createRenderer(setup.renderer)): (job: ArticleJob) => void {
   const slot = setup.mirror === undefined && renderer.printsVerbatim(articleTemplate, 'article', 'html') ? bodySlot() : undefined;
   return (job) => {
     const contents = renderer.render(articleTemplate, jobContext(job, setup.site, slot));

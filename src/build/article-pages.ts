@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Article } from '../content/types.js';
 import { articlePageContext, articleTemplate } from '../render/article-page.js';
-import type { RendererOptions } from '../render/environment.js';
+import type { Renderer, RendererOptions } from '../render/environment.js';
 import { htmlPage } from '../render/html-page.js';
 import { mirrorLocation, type MirrorSettings } from '../render/mirror.js';
 import type { Page } from '../render/page.js';
@@ -12,6 +12,7 @@ import type { FsWriter } from '../write/fs-writer.js';
 import { urlToOutputPath } from '../site/urls.js';
 import { outputPathProblem } from '../write/writer.js';
 import { articleJob, type ArticleJob } from './article-job.js';
+import { articlePageWriter } from './article-page-writer.js';
 import { startArticleRenderPool, type ArticleRenderPool } from './article-render-pool.js';
 import type { PageReuse } from './page-reuse.js';
 import { claimOutput, writeClaimed } from './write-claimed.js';
@@ -23,6 +24,8 @@ export interface ArticlePagesOptions {
   readonly registry: OutputRegistry;
   readonly diagnostics: Diagnostic[];
   readonly renderer: RendererOptions;
+  /** This thread's renderer, made from `renderer`: a build that renders few article pages renders them with it, starting no thread. */
+  readonly local?: Renderer | undefined;
   readonly workers: number;
   readonly mirror?: MirrorSettings | undefined;
   /** Decides which pages are taken over from the previous build instead of rendered. */
@@ -54,9 +57,13 @@ export async function startArticlePages(options: ArticlePagesOptions): Promise<A
   // The threads start with the first page to render: a warm build that reuses every page never pays for them.
   let pool: ArticleRenderPool | undefined;
   let stopped = false;
-  // A thread costs ~0.4 s of CPU to start (modules, templates): a build that renders a few pages (one article changed) starts one.
-  const workers = Math.min(options.workers, Math.ceil(countRendered(plans) / pagesPerThread));
-  const submit = (jobs: ArticleJob[]): Promise<void> => (pool ??= startArticleRenderPool(setup, { workers })).submit(jobs);
+  const rendered = countRendered(plans);
+  // A thread costs ~0.3 s of CPU to start (modules, templates): a build that renders a few pages (one article changed) renders them here.
+  const here = options.local && rendered <= localPages ? articlePageWriter(setup, options.local) : undefined;
+  const workers = Math.min(options.workers, Math.ceil(rendered / pagesPerThread));
+  const submit = here
+    ? async (jobs: ArticleJob[]): Promise<void> => jobs.forEach(here)
+    : (jobs: ArticleJob[]): Promise<void> => (pool ??= startArticleRenderPool(setup, { workers })).submit(jobs);
   const feeding = feed(options, plans, submit, () => stopped);
   // Seen by `finish`; until then a failure must not surface as an unhandled rejection.
   feeding.catch(() => undefined);
@@ -77,6 +84,9 @@ export async function startArticlePages(options: ArticlePagesOptions): Promise<A
 
 // Pages to render for each thread started beyond the first.
 const pagesPerThread = 256;
+
+// Article pages rendered on this thread at most, instead of starting a render thread (see `startArticlePages`).
+const localPages = 32;
 
 function countRendered(plans: Uint8Array): number {
   let count = 0;
