@@ -12,7 +12,7 @@ import type { FsWriter } from '../write/fs-writer.js';
 import { urlToOutputPath } from '../site/urls.js';
 import { outputPathProblem } from '../write/writer.js';
 import { articleJob, type ArticleJob } from './article-job.js';
-import { articlePageWriter } from './article-page-writer.js';
+import { articlePageWriter, type ArticleRenderSetup } from './article-page-writer.js';
 import { startArticleRenderPool, type ArticleRenderPool } from './article-render-pool.js';
 import type { PageReuse } from './page-reuse.js';
 import { claimOutput, writeClaimed } from './write-claimed.js';
@@ -58,13 +58,12 @@ export async function startArticlePages(options: ArticlePagesOptions): Promise<A
   let pool: ArticleRenderPool | undefined;
   let stopped = false;
   const rendered = countRendered(plans);
-  // A thread costs ~0.3 s of CPU to start (modules, templates): a build that renders a few pages (one article changed) renders them here.
-  const here = options.local && rendered <= localPages ? articlePageWriter(setup, options.local) : undefined;
   const workers = Math.min(options.workers, Math.ceil(rendered / pagesPerThread));
-  const submit = here
-    ? async (jobs: ArticleJob[]): Promise<void> => jobs.forEach(here)
-    : (jobs: ArticleJob[]): Promise<void> => (pool ??= startArticleRenderPool(setup, { workers })).submit(jobs);
-  const feeding = feed(options, plans, submit, () => stopped);
+  // A thread costs ~0.3 s of CPU to start (modules, templates): a build that renders a few pages (one article changed) renders them here.
+  const sink: JobSink = options.local && rendered <= localPages
+    ? renderHere(options.local, setup, writer)
+    : { threads: true, submit: (jobs) => (pool ??= startArticleRenderPool(setup, { workers })).submit(jobs) };
+  const feeding = feed(options, plans, sink, () => stopped);
   // Seen by `finish`; until then a failure must not surface as an unhandled rejection.
   feeding.catch(() => undefined);
   const close = async (): Promise<void> => {
@@ -107,26 +106,56 @@ async function claimArticlePages(options: ArticlePagesOptions): Promise<Uint8Arr
   return plans;
 }
 
+/** Where the jobs go: to render threads, which write into the staging folder themselves, or to this thread. */
+interface JobSink {
+  readonly threads: boolean;
+  submit(jobs: ArticleJob[]): Promise<void>;
+}
+
+/**
+ * This thread renders the jobs with its own renderer, and writes the pages through the writer like
+ * any other page: an in-place update leaves a page rendered again to the same bytes (a changed
+ * article's neighbours) where it is, instead of moving an identical file in.
+ */
+function renderHere(renderer: Renderer, setup: ArticleRenderSetup, writer: FsWriter): JobSink {
+  const writes: Promise<void>[] = [];
+  const writePage = articlePageWriter(setup, renderer, (page) => void writes.push(writer.write(page)));
+  return {
+    threads: false,
+    async submit(jobs) {
+      jobs.forEach(writePage);
+      await Promise.all(writes.splice(0));
+    },
+  };
+}
+
 /** Send the jobs of the articles to render, a batch at a time, in article order. */
-async function feed({ model, writer, mirror }: ArticlePagesOptions, plans: Uint8Array, submit: (jobs: ArticleJob[]) => Promise<void>, stopped: () => boolean): Promise<void> {
+async function feed({ model, writer, mirror }: ArticlePagesOptions, plans: Uint8Array, sink: JobSink, stopped: () => boolean): Promise<void> {
   let batch: ArticleJob[] = [];
   for (let i = 0; i < plans.length && !stopped(); i++) {
     const plan = plans[i] ?? 0;
     const article = model.articles[i];
     if (!(plan & render) || article === undefined) continue;
     const context = articlePageContext(article, model);
-    makeFolders(writer, article, plan, mirror);
+    if (sink.threads) stageElsewhere(writer, article, plan, mirror);
     batch.push(articleJob(article.url, article.sourcePath, context, { page: (plan & writePage) !== 0, copy: (plan & writeCopy) !== 0 }));
-    if (batch.length === batchSize) await submit(batch.splice(0));
+    if (batch.length === batchSize) await sink.submit(batch.splice(0));
   }
-  if (batch.length > 0 && !stopped()) await submit(batch);
+  if (batch.length > 0 && !stopped()) await sink.submit(batch);
 }
 
-/** The folders of the files an article's job writes, made here, on the way, a few hundred pages ahead of the threads. */
-function makeFolders(writer: FsWriter, article: Article, plan: number, mirror: MirrorSettings | undefined): void {
+/**
+ * The files a render thread will write straight into the staging folder: recorded with the writer (an
+ * in-place update moves them in, and counts them toward its limit), and their folders made here, on
+ * the way, a few hundred pages ahead of the threads.
+ */
+function stageElsewhere(writer: FsWriter, article: Article, plan: number, mirror: MirrorSettings | undefined): void {
   const outputPath = urlToOutputPath(article.url);
-  if (plan & writePage) writer.makeFolderFor(outputPath);
-  if (mirror && plan & writeCopy) writer.makeFolderFor(mirrorLocation({ url: article.url, outputPath }, mirror).outputPath);
+  const files = [...(plan & writePage ? [outputPath] : []), ...(mirror && plan & writeCopy ? [mirrorLocation({ url: article.url, outputPath }, mirror).outputPath] : [])];
+  for (const file of files) {
+    writer.makeFolderFor(file);
+    writer.writtenElsewhere(file);
+  }
 }
 
 /** One article's page: linked from the previous build when reuse allows (plan 0), else its paths claimed for a render thread. */
@@ -147,8 +176,5 @@ async function claimArticlePage(article: Article, options: ArticlePagesOptions):
   // A rendered page's copy is rendered too: this only records the copy's fingerprint.
   if (copy) reuse?.mirrorCopy(page, copy, mirror);
   const writes = { page: claimOutput(registry, page, diagnostics), copy: copy !== undefined && claimOutput(registry, copy, diagnostics) };
-  // The render thread writes these straight into the staging folder: an in-place update counts them toward its limit.
-  if (writes.page) writer.writtenElsewhere(page.outputPath);
-  if (copy && writes.copy) writer.writtenElsewhere(copy.outputPath);
   return render | (writes.page ? writePage : 0) | (writes.copy ? writeCopy : 0);
 }

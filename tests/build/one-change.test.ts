@@ -64,9 +64,21 @@ async function coldTree(site: TempSite): Promise<Map<string, string>> {
   return tree(outDir);
 }
 
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => statSync(path.join(dir, n)).isFile()).sort();
+}
+
 function tree(dir: string): Map<string, string> {
-  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => statSync(path.join(dir, n)).isFile()).sort();
-  return new Map(names.map((n) => [n, readFileSync(path.join(dir, n), 'latin1')]));
+  return new Map(files(dir).map((n) => [n, readFileSync(path.join(dir, n), 'latin1')]));
+}
+
+/** The article pages whose file in `dir` is not the one `before` saw (inode numbers). */
+function replacedArticlePages(before: Map<string, bigint>, dir: string): string[] {
+  return files(dir).filter((n) => /news\/a\d+\/index\.html$/.test(n) && statSync(path.join(dir, n), { bigint: true }).ino !== before.get(n));
+}
+
+function inodes(dir: string): Map<string, bigint> {
+  return new Map(files(dir).map((n) => [n, statSync(path.join(dir, n), { bigint: true }).ino]));
 }
 
 const added = '新增段落：会议还研究了其他事项。';
@@ -75,15 +87,18 @@ describe('a build after one article changed', () => {
   it.each([
     ['with the Traditional mirror', true, [['news/a020/index.html', added], ['zh-hant/news/a020/index.html', '新增段落：會議還研究了其他事項。']]],
     ['without a mirror', false, [['news/a020/index.html', added]]],
-  ])('%s: starts no thread, and gives the tree of a cold build', async (_, mirror, shown) => {
+  ])('%s: starts no thread, replaces only the changed page, and gives the tree of a cold build', async (_, mirror, shown) => {
     const site = freshSite(mirror);
     const dist = await diskBuild(site);
     // 40 articles are more than the main thread renders: the cold build spreads them over render threads.
     expect(started).toContain('article-render-worker.js');
     started.splice(0);
+    const before = inodes(dist);
     writeFileSync(path.join(site.root, name(20)), source(20, added));
     await diskBuild(site);
     expect(started).toEqual([]);
+    // Its neighbours' pages are rendered again (they link to it) to the same bytes: their files stay.
+    expect(replacedArticlePages(before, dist)).toEqual(shown.map(([page]) => page));
     const after = tree(dist);
     expect(after).toEqual(await coldTree(site));
     for (const [page, text] of shown) expect(Buffer.from(after.get(page ?? '') ?? '', 'latin1').toString('utf8')).toContain(text);
