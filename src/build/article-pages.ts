@@ -63,6 +63,7 @@ export async function startArticlePages(options: ArticlePagesOptions): Promise<A
   const sink: JobSink = options.local && rendered <= localPages
     ? renderHere(options.local, setup, writer)
     : { threads: true, submit: (jobs) => (pool ??= startArticleRenderPool(setup, { workers })).submit(jobs) };
+  if (sink.threads) stagedElsewhere(options, plans);
   const feeding = feed(options, plans, sink, () => stopped);
   // Seen by `finish`; until then a failure must not surface as an unhandled rejection.
   feeding.catch(() => undefined);
@@ -137,25 +138,27 @@ async function feed({ model, writer, mirror }: ArticlePagesOptions, plans: Uint8
     const article = model.articles[i];
     if (!(plan & render) || article === undefined) continue;
     const context = articlePageContext(article, model);
-    if (sink.threads) stageElsewhere(writer, article, plan, mirror);
+    // The folders of a thread's files are made here, on the way, a few hundred pages ahead of the threads.
+    if (sink.threads) for (const file of jobFiles(article, plan, mirror)) writer.makeFolderFor(file);
     batch.push(articleJob(article.url, article.sourcePath, context, { page: (plan & writePage) !== 0, copy: (plan & writeCopy) !== 0 }));
     if (batch.length === batchSize) await sink.submit(batch.splice(0));
   }
   if (batch.length > 0 && !stopped()) await sink.submit(batch);
 }
 
-/**
- * The files a render thread will write straight into the staging folder: recorded with the writer (an
- * in-place update moves them in, and counts them toward its limit), and their folders made here, on
- * the way, a few hundred pages ahead of the threads.
- */
-function stageElsewhere(writer: FsWriter, article: Article, plan: number, mirror: MirrorSettings | undefined): void {
+/** The files of each article's job: its page's, and its copy's (a colliding one is rendered, not written). */
+function jobFiles(article: Article, plan: number, mirror: MirrorSettings | undefined): string[] {
   const outputPath = urlToOutputPath(article.url);
-  const files = [...(plan & writePage ? [outputPath] : []), ...(mirror && plan & writeCopy ? [mirrorLocation({ url: article.url, outputPath }, mirror).outputPath] : [])];
-  for (const file of files) {
-    writer.makeFolderFor(file);
-    writer.writtenElsewhere(file);
-  }
+  const copy = mirror && plan & writeCopy ? [mirrorLocation({ url: article.url, outputPath }, mirror).outputPath] : [];
+  return plan & writePage ? [outputPath, ...copy] : copy;
+}
+
+/** The render threads write straight into the staging folder: an in-place update moves their files in, and counts them toward its limit. */
+function stagedElsewhere({ model, writer, mirror }: ArticlePagesOptions, plans: Uint8Array): void {
+  plans.forEach((plan, i) => {
+    const article = model.articles[i];
+    if (plan & render && article !== undefined) for (const file of jobFiles(article, plan, mirror)) writer.writtenElsewhere(file);
+  });
 }
 
 /** One article's page: linked from the previous build when reuse allows (plan 0), else its paths claimed for a render thread. */
