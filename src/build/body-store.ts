@@ -74,6 +74,36 @@ export function readBodyInto(ref: BodyRef, buffer: Uint8Array, at: number): numb
 
 const closeWhenCollected = new FinalizationRegistry<number>((fd) => closeSync(fd));
 
+/** Where one article's HTML and, right after it, its plain text were written in a body file. */
+export interface BodyPlace {
+  readonly offset: number;
+  readonly htmlLength: number;
+  readonly textLength: number;
+}
+
+/** A new file in the system's temporary folder, with no name left once opened. */
+function openUnlinked(): number {
+  const file = path.join(os.tmpdir(), `broadsheet-bodies-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+  const fd = openSync(file, 'w+', 0o600);
+  unlinkSync(file);
+  return fd;
+}
+
+/** Write the bodies of `outcomes` at `at` in one write: where each article's went (null: no article), and the new end. */
+function appendBodies(fd: number, at: number, outcomes: readonly SourceOutcome[]): { readonly places: (BodyPlace | null)[]; readonly end: number } {
+  const bodies = outcomes.map((o) => (o.article ? [Buffer.from(o.article.html, 'utf8'), Buffer.from(o.article.text, 'utf8')] as const : undefined));
+  const joined = Buffer.concat(bodies.flatMap((b) => b ?? []));
+  for (let done = 0; done < joined.length; ) done += writeSync(fd, joined, done, joined.length - done, at + done);
+  let offset = at;
+  const places = bodies.map((body) => {
+    if (!body) return null;
+    const place = { offset, htmlLength: body[0].length, textLength: body[1].length };
+    offset += place.htmlLength + place.textLength;
+    return place;
+  });
+  return { places, end: at + joined.length };
+}
+
 /**
  * Article bodies (the rendered HTML and the plain text, most of an article's weight) kept in an unlinked temporary
  * file instead of the heap while the model is built: each article's `html` is read back when a
@@ -83,37 +113,35 @@ export class BodyStore {
   private end = 0;
 
   /** The store's file, which worker threads of this process read through. */
-  private constructor(readonly fd: number) {}
+  private constructor(readonly fd: number) {
+    // The lazy articles hold the store: the file is released when the last of them is garbage.
+    closeWhenCollected.register(this, fd);
+  }
 
   /** A new store in the system's temporary folder; the file has no name left once opened. */
   static open(): BodyStore {
-    const file = path.join(os.tmpdir(), `broadsheet-bodies-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
-    const fd = openSync(file, 'w+', 0o600);
-    unlinkSync(file);
-    const store = new BodyStore(fd);
-    // The lazy articles hold the store: the file is released when the last of them is garbage.
-    closeWhenCollected.register(store, fd);
-    return store;
+    return new BodyStore(openUnlinked());
   }
 
-  /** The outcomes with their articles' HTML and plain text moved into the store (one write for the batch). */
+  /** The outcomes with their articles' HTML and plain text moved into the store (one write for the batch); articles already in a store stay as they are. */
   spill(outcomes: readonly SourceOutcome[]): SourceOutcome[] {
-    const bodies = outcomes.map((o) => (o.article ? [Buffer.from(o.article.html, 'utf8'), Buffer.from(o.article.text, 'utf8')] as const : undefined));
-    const joined = Buffer.concat(bodies.flatMap((b) => b ?? []));
-    writeSync(this.fd, joined, 0, joined.length, this.end);
-    let at = this.end;
-    this.end += joined.length;
+    const moving = outcomes.filter((o) => o.article && !stored.has(o.article));
+    const { places, end } = appendBodies(this.fd, this.end, moving);
+    this.end = end;
+    const placeOf = new Map(moving.map((o, i) => [o, places[i] ?? null]));
+    return this.stored(outcomes, outcomes.map((o) => placeOf.get(o) ?? null));
+  }
+
+  /** The outcomes with each article's body read from this store at its place (an outcome without a place stays as it is). */
+  stored(outcomes: readonly SourceOutcome[], places: readonly (BodyPlace | null)[]): SourceOutcome[] {
     return outcomes.map((outcome, i) => {
-      const body = bodies[i];
-      if (!outcome.article || !body) return outcome;
-      const [html, text] = body;
-      const article = this.lazyArticle(outcome.article, at, html.length, text.length);
-      at += html.length + text.length;
-      return { ...outcome, article };
+      const place = places[i];
+      if (!outcome.article || !place) return outcome;
+      return { ...outcome, article: this.lazyArticle(outcome.article, place) };
     });
   }
 
-  private lazyArticle(article: Article, offset: number, htmlLength: number, textLength: number): Article {
+  private lazyArticle(article: Article, place: BodyPlace): Article {
     // Built key by key in the article's own order, so the copy lists its fields as the article did.
     const copy: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(article)) {
@@ -122,7 +150,26 @@ export class BodyStore {
       else copy[key] = value;
     }
     copyArticleIdentity(article, copy as unknown as Article);
-    stored.set(copy, { store: this, offset, htmlLength, textLength });
+    stored.set(copy, { store: this, ...place });
     return copy as unknown as Article;
+  }
+}
+
+/**
+ * A worker thread's article bodies, written to a body file the main thread opened for it (a thread
+ * closes the files it opened when it ends), so they never cross to the main thread as strings.
+ */
+export class BodyWriter {
+  private end = 0;
+
+  constructor(readonly fd: number) {}
+
+  /** Write the bodies of `outcomes`: the outcomes with empty bodies in their place, and where each went. */
+  write(outcomes: readonly SourceOutcome[]): { readonly outcomes: SourceOutcome[]; readonly places: (BodyPlace | null)[] } {
+    const { places, end } = appendBodies(this.fd, this.end, outcomes);
+    this.end = end;
+    // Emptied, not deleted: the article keeps its fields in their order, and the main thread puts getters there.
+    const light = outcomes.map((o) => (o.article ? { ...o, article: { ...o.article, html: '', text: '' } } : o));
+    return { outcomes: light, places };
   }
 }

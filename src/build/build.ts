@@ -154,9 +154,10 @@ async function collectArticles(paths: SitePaths, config: SiteConfig, options: Bu
   let repairs = 0;
   const cache = options.cacheDir === undefined ? undefined : await ContentCache.open(options.cacheDir, config);
   const workers = options.workers ?? defaultWorkerCount(found.files.length);
-  const processor = workers > 0 ? workerProcessor(config, workers) : inlineProcessor(config);
+  // On large sites the bodies wait on disk, not in the heap, until their pages are rendered: the source threads
+  // write them to files of their own, and this thread's store takes those it processed itself.
+  const processor = workers > 0 ? workerProcessor(config, workers, { serialize: cache !== undefined, storeBodies: true }) : inlineProcessor(config);
   const { onProgress } = options;
-  // On large sites the bodies wait on disk, not in the heap, until their pages are rendered.
   const bodies = workers > 0 ? BodyStore.open() : undefined;
   const keep = bodies && ((outcomes: SourceOutcome[]) => bodies.spill(outcomes));
   const processed = await processSources(found.files, contentDisplay, {

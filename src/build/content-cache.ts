@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -138,7 +138,9 @@ export function toolFingerprint(): Promise<string> {
 
 async function hashTree(root: string): Promise<string> {
   const hash = createHash('sha256');
-  const names = (await readdir(root, { recursive: true })).filter((n) => /\.(js|ts|mjs|json)$/.test(n)).sort();
-  for (const name of names) hash.update(`${name}\n`).update(await readFile(path.join(root, name)));
+  // Declarations (.d.ts) change nothing a build does. Read one after another without awaiting: a few
+  // hundred small files take about 10 ms, where an awaited read each left this thread idle for 80.
+  const names = (await readdir(root, { recursive: true })).filter((n) => /\.(js|ts|mjs|json)$/.test(n) && !n.endsWith('.d.ts')).sort();
+  for (const name of names) hash.update(`${name}\n`).update(readFileSync(path.join(root, name)));
   return hash.digest('hex');
 }

@@ -47,13 +47,9 @@ export interface LoadedManifest {
   readonly stamps: ReadonlyMap<string, string | undefined>;
 }
 
-// Stats in flight at once: enough to keep the libuv pool's threads busy.
-const statLanes = 64;
-
 /**
- * The manifest beside `outDir` (as `readManifest`) with the stamp of every file it lists, taken
- * concurrently on the libuv pool: a build starts this first, so the ~11,500 stats of a 10k site
- * run on the pool's threads while this thread reads the sources. Never rejects.
+ * The manifest beside `outDir` (as `readManifest`) with the stamp every file it lists has now.
+ * Never rejects.
  */
 export async function loadManifest(cacheDir: string, outDir: string): Promise<LoadedManifest | undefined> {
   try {
@@ -62,25 +58,28 @@ export async function loadManifest(cacheDir: string, outDir: string): Promise<Lo
     const at = (outputPath: string): string => outputFile(outDir, outputPath);
     const files = Object.keys(manifest.pages).map((url) => at(urlToOutputPath(url)));
     for (const [, pages] of Object.values(manifest.units ?? {})) for (const page of pages) files.push(at(page[1]));
-    return { manifest, stamps: await stampsOf(files) };
+    return { manifest, stamps: stampsOf(files) };
   } catch {
     // A manifest that cannot be used is no manifest: nothing is reused.
     return undefined;
   }
 }
 
-async function stampsOf(files: readonly string[]): Promise<Map<string, string | undefined>> {
+// One synchronous stat after another: about 4 µs each here, where a promise per file on the libuv
+// pool cost this thread 15–20 µs (11,500 output files of a 10k site: 60 ms instead of 250–400 ms).
+function stampsOf(files: readonly string[]): Map<string, string | undefined> {
   const stamps = new Map<string, string | undefined>();
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    for (let file = files[next++]; file !== undefined; file = files[next++]) {
-      // Gone or unreadable: rendered again.
-      const info = await stat(file, { bigint: true }).catch(() => undefined);
-      stamps.set(file, info && stampText(info));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(statLanes, files.length) }, lane));
+  for (const file of files) stamps.set(file, fileStampOrGone(file));
   return stamps;
+}
+
+// Gone or unreadable (a folder where the file was, a permission): rendered again.
+function fileStampOrGone(file: string): string | undefined {
+  try {
+    return fileStamp(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where the manifest of the pages written into `outDir` lives in the cache folder. */

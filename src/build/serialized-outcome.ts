@@ -20,25 +20,59 @@ const serialized = new WeakMap<object, SerializedOutcome>();
 /** Serialize a batch of outcomes in the thread that made them: the main thread then neither serializes nor hashes them for the cache. */
 export function serializeBatch(outcomes: readonly SourceOutcome[]): SerializedBatch {
   const payloads = outcomes.map((o) => serialize(o));
-  return { bytes: Buffer.concat(payloads), lengths: payloads.map((p) => p.length), checksums: Buffer.concat(payloads.map(payloadChecksum)) };
+  return { bytes: ownedConcat(payloads), lengths: payloads.map((p) => p.length), checksums: Buffer.concat(payloads.map(payloadChecksum)) };
+}
+
+// Joined into memory of its own, never a slice of Node's shared pool: `bytes.buffer` can then be handed to another thread.
+function ownedConcat(pieces: readonly Uint8Array[]): Uint8Array {
+  const joined = Buffer.allocUnsafeSlow(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let at = 0;
+  for (const piece of pieces) at += (joined.set(piece, at), piece.length);
+  return joined;
 }
 
 /** The outcomes of a serialized batch, each remembering its bytes for `serializedOf`. */
 export function deserializeBatch(batch: SerializedBatch): SourceOutcome[] {
   const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
+  const outcomes: SourceOutcome[] = [];
+  let at = 0;
+  for (const length of batch.lengths) {
+    outcomes.push(deserialize(bytes.subarray(at, at + length)) as SourceOutcome);
+    at += length;
+  }
+  return attachSerialized(outcomes, batch);
+}
+
+/** `outcomes`, the same ones `batch` holds in order (their bodies possibly elsewhere), each remembering its bytes for `serializedOf`. */
+export function attachSerialized(outcomes: SourceOutcome[], batch: SerializedBatch): SourceOutcome[] {
+  const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
   const checksums = Buffer.from(batch.checksums.buffer, batch.checksums.byteOffset, batch.checksums.byteLength);
   const size = checksums.length / Math.max(1, batch.lengths.length);
   let at = 0;
-  return batch.lengths.map((length, i) => {
-    const own = bytes.subarray(at, at + length);
+  outcomes.forEach((outcome, i) => {
+    const length = batch.lengths[i] ?? 0;
+    serialized.set(outcome, { bytes: bytes.subarray(at, at + length), checksum: checksums.subarray(i * size, (i + 1) * size) });
     at += length;
-    const outcome = deserialize(own) as SourceOutcome;
-    serialized.set(outcome, { bytes: own, checksum: checksums.subarray(i * size, (i + 1) * size) });
-    return outcome;
   });
+  return outcomes;
 }
 
 /** The bytes `outcome` was deserialized from, when it came out of `deserializeBatch`. */
 export function serializedOf(outcome: SourceOutcome): SerializedOutcome | undefined {
   return serialized.get(outcome);
+}
+
+/**
+ * Forget the serialized bytes of `outcomes` (after the cache stored them) and return the batch
+ * buffers they lay in, which nothing here reads again: the caller can hand them back to their thread.
+ */
+export function releaseSerialized(outcomes: readonly SourceOutcome[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const outcome of outcomes) {
+    const made = serialized.get(outcome);
+    if (made === undefined) continue;
+    serialized.delete(outcome);
+    buffers.add(made.bytes.buffer as ArrayBuffer);
+  }
+  return [...buffers];
 }

@@ -166,5 +166,9 @@ function loadManifest(file: string, salt: string): ManifestFile | undefined {
 // weight: kept in the cache entry only. The keys stay, undefined, so a restored article keeps its key order.
 function withoutBody(outcome: SourceOutcome): SourceOutcome {
   if (!outcome.article) return outcome;
-  return { ...outcome, article: { ...outcome.article, html: undefined, text: undefined } as unknown as typeof outcome.article };
+  // Field by field, never through the body getters of an article whose body waits in a body file.
+  const fields = outcome.article as unknown as Record<string, unknown>;
+  const article: Record<string, unknown> = {};
+  for (const name of Object.keys(fields)) article[name] = name === 'html' || name === 'text' ? undefined : fields[name];
+  return { ...outcome, article: article as unknown as typeof outcome.article };
 }

@@ -4,8 +4,9 @@ import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../config/schema.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { SourceOutcome } from './source-pipeline.js';
-import type { SourceBatchRequest } from './source-worker.js';
-import { deserializeBatch, type SerializedBatch } from './serialized-outcome.js';
+import type { SourceBatchReply, SourceBatchRequest, SourceWorkerData } from './source-worker.js';
+import { BodyStore } from './body-store.js';
+import { attachSerialized, deserializeBatch, releaseSerialized } from './serialized-outcome.js';
 
 /** Turns sources into outcomes, in order; in this thread or spread over worker threads. */
 export interface SourceProcessor {
@@ -13,6 +14,8 @@ export interface SourceProcessor {
   process(sources: readonly SourceFile[]): Promise<SourceOutcome[]>;
   /** Stop the worker threads. */
   close(): Promise<void>;
+  /** The outcomes' serialized bytes are stored: their memory goes back to the thread that made it. */
+  release?(outcomes: readonly SourceOutcome[]): void;
 }
 
 // Always the compiled worker: under vitest this module is TypeScript, which a worker thread cannot load.
@@ -44,23 +47,40 @@ interface Pending {
   readonly reject: (error: Error) => void;
 }
 
+/** How a worker processor's threads hand back their outcomes. */
+export interface WorkerProcessorOptions {
+  /** Also serialized as the content cache stores them (a build with a cache). */
+  readonly serialize?: boolean;
+  /** Their article bodies written by each thread to a store of its own, read back from there, never sent as strings. */
+  readonly storeBodies?: boolean;
+}
+
 /**
  * A processor over `count` worker threads, each batch going to the least busy thread. The threads
  * start with the first batch of more than a few sources: a build served (nearly) wholly from the cache never pays for them.
  */
-export function workerProcessor(config: SiteConfig, count: number): SourceProcessor {
+export function workerProcessor(config: SiteConfig, count: number, { serialize = true, storeBodies = false }: WorkerProcessorOptions = {}): SourceProcessor {
   const pending = new Map<number, Pending>();
   const load = new Map<Worker, number>();
+  // The thread each batch buffer came from: handed back once stored, it is freed by that thread's next
+  // young-generation collection. Left to this thread's collector, a build's batches piled up (80 MB at 10,000 sources).
+  const madeBy = new WeakMap<ArrayBuffer, Worker>();
   let nextId = 0;
   let workers: Worker[] = [];
   const start = (): Worker[] => Array.from({ length: count }, () => {
-    const worker = new Worker(workerUrl, { workerData: { config }, resourceLimits: workerResourceLimits });
+    // Each thread's body store is opened here, written there, read here: a thread closes the files it opened when it ends.
+    const store = storeBodies ? BodyStore.open() : undefined;
+    const workerData: SourceWorkerData = { config, serialize, ...(store && { bodyFile: store.fd }) };
+    const worker = new Worker(workerUrl, { workerData, resourceLimits: workerResourceLimits });
     load.set(worker, 0);
-    worker.on('message', (reply: { id: number; batch?: SerializedBatch; error?: string }) => {
+    worker.on('message', (reply: SourceBatchReply) => {
       load.set(worker, (load.get(worker) ?? 1) - 1);
       const job = pending.get(reply.id);
       pending.delete(reply.id);
-      if (reply.batch) job?.resolve(deserializeBatch(reply.batch));
+      if (reply.batch) madeBy.set(reply.batch.bytes.buffer as ArrayBuffer, worker);
+      const outcomes = reply.outcomes && reply.places ? store?.stored(reply.outcomes, reply.places) : reply.outcomes ?? (reply.batch && deserializeBatch(reply.batch));
+      if (outcomes && reply.outcomes && reply.batch) attachSerialized(outcomes, reply.batch);
+      if (outcomes) job?.resolve(outcomes);
       else job?.reject(new Error(reply.error ?? 'Internal error: a source worker failed'));
     });
     worker.on('error', (error) => {
@@ -82,6 +102,12 @@ export function workerProcessor(config: SiteConfig, count: number): SourceProces
         worker.postMessage({ id, sources } satisfies SourceBatchRequest);
       });
     },
-    close: async () => void (await Promise.all(workers.map((w) => w.terminate()))),
+    close: async () => void (await Promise.all(workers.splice(0).map((w) => w.terminate()))),
+    release(outcomes) {
+      for (const buffer of releaseSerialized(outcomes)) {
+        const worker = madeBy.get(buffer);
+        if (worker && workers.includes(worker)) worker.postMessage({ release: true }, [buffer]);
+      }
+    },
   };
 }

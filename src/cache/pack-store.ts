@@ -12,17 +12,22 @@ export interface PackLocation {
   readonly length: number;
 }
 
-// Appended records wait in memory up to this size (or count: writev takes at most 1024 buffers), then go in one write.
-const flushBytes = 4 * 1024 * 1024;
-const flushCount = 512;
+// Appended records are copied into one buffer of this size, which is written when full (a larger record is written alone).
+const pendingBytes = 4 * 1024 * 1024;
 
 interface OpenPack {
   readonly name: string;
   readonly fd: number;
   end: number;
   written: number;
-  pending: Uint8Array[];
+  /** Records waiting for the next write, copied in: the caller's buffers are free again as soon as `append` returns. */
+  readonly pending: Buffer;
   readonly records: IndexedRecord[];
+}
+
+// write may write less than asked: the rest goes in further calls.
+function writeAllAt(fd: number, bytes: Uint8Array, position: number): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
 
 const closeWhenCollected = new FinalizationRegistry<number[]>((fds) => fds.forEach((fd) => closeSync(fd)));
@@ -144,27 +149,30 @@ export class PackStore {
   private appendRecord(key: string, pieces: readonly Uint8Array[]): PackLocation {
     const pack = (this.writing ??= this.create());
     const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    if (pack.end - pack.written + length > pack.pending.length) this.flush(pack);
     const location = { pack: pack.name, offset: pack.end, length };
-    pack.pending.push(...pieces);
+    if (length > pack.pending.length) {
+      writeAllAt(pack.fd, Buffer.concat(pieces), location.offset);
+      pack.written = location.offset + length;
+    } else {
+      let at = location.offset - pack.written;
+      for (const piece of pieces) at += (pack.pending.set(piece, at), piece.length);
+    }
     pack.end += length;
-    pack.records.push({ key, offset: location.offset, length: location.length });
-    if (pack.end - pack.written >= flushBytes || pack.pending.length >= flushCount) this.flush(pack);
+    pack.records.push({ key, offset: location.offset, length });
     return location;
   }
 
   private create(): OpenPack {
     const name = `${Date.now().toString(36).padStart(9, '0')}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-    return { name, fd: openSync(this.file(name, 'pack'), 'wx', 0o644), end: 0, written: 0, pending: [], records: [] };
+    const pending = Buffer.allocUnsafeSlow(pendingBytes);
+    return { name, fd: openSync(this.file(name, 'pack'), 'wx', 0o644), end: 0, written: 0, pending, records: [] };
   }
 
   private flush(pack: OpenPack): void {
-    if (pack.pending.length === 0) return;
-    let done = 0;
-    const total = pack.end - pack.written;
-    // writev may write less than asked: the rest goes in a second call.
-    while (done < total) done += writevSync(pack.fd, done === 0 ? pack.pending : [Buffer.concat(pack.pending).subarray(done)], pack.written + done);
+    if (pack.end === pack.written) return;
+    writeAllAt(pack.fd, pack.pending.subarray(0, pack.end - pack.written), pack.written);
     pack.written = pack.end;
-    pack.pending = [];
   }
 
   private readRaw(location: PackLocation): Buffer | undefined {

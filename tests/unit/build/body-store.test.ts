@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BodyStore, bodyRefOf, readBody, textRefOf } from '../../../src/build/body-store.js';
+import { BodyStore, BodyWriter, bodyRefOf, readBody, textRefOf } from '../../../src/build/body-store.js';
 import type { SourceOutcome } from '../../../src/build/source-pipeline.js';
 import type { Article } from '../../../src/content/types.js';
 
@@ -57,5 +57,35 @@ describe('BodyStore', () => {
     const [kept] = BodyStore.open().spill([outcome('a.md', '<p>甲</p>')]);
     const derived = Object.create(kept?.article ?? null) as Article;
     expect(() => derived.html).toThrow(/Internal error/);
+  });
+
+  it('takes a thread\'s written bodies by place: the outcomes come back light, in field order, and read whole', () => {
+    const store = BodyStore.open();
+    const writer = new BodyWriter(store.fd);
+    const made = [outcome('a.md', '<p>𠮷野家</p>\n'), outcome('broken.md'), outcome('c.md', ''), outcome('d.md', `<p>${'长文'.repeat(30000)}</p>`)];
+    const first = writer.write(made.slice(0, 2));
+    const second = writer.write(made.slice(2));
+    // What crosses to the main thread holds no body, only empty strings where the bodies were.
+    expect(first.outcomes[0]?.article?.html).toBe('');
+    expect(first.outcomes[0]?.article?.text).toBe('');
+    expect(Object.keys(first.outcomes[0]?.article ?? {})).toEqual(Object.keys(made[0]?.article ?? {}));
+    expect(first.places[1]).toBeNull();
+    const kept = [...store.stored(first.outcomes, first.places), ...store.stored(second.outcomes, second.places)];
+    expect(kept.map((o) => o.article?.html)).toEqual(made.map((o) => o.article?.html));
+    expect(kept.map((o) => o.article?.text)).toEqual(made.map((o) => o.article?.text));
+    expect(kept[1]).toBe(first.outcomes[1]);
+  });
+
+  it('leaves an article already in a store where it is when a batch is spilled', () => {
+    const store = BodyStore.open();
+    const elsewhere = BodyStore.open();
+    const written = new BodyWriter(elsewhere.fd).write([outcome('a.md', '<p>甲</p>')]);
+    const [stored] = elsewhere.stored(written.outcomes, written.places);
+    const [kept, fresh] = store.spill([stored ?? outcome('x.md'), outcome('b.md', '<p>乙</p>')]);
+    expect(kept).toBe(stored);
+    expect(kept?.article?.html).toBe('<p>甲</p>');
+    expect(bodyRefOf(kept?.article ?? {})?.fd).toBe(elsewhere.fd);
+    expect(fresh?.article?.html).toBe('<p>乙</p>');
+    expect(bodyRefOf(fresh?.article ?? {})?.fd).toBe(store.fd);
   });
 });

@@ -1,7 +1,7 @@
 import { deserialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { payloadChecksum } from '../../../src/cache/pack-record.js';
-import { deserializeBatch, serializeBatch, serializedOf } from '../../../src/build/serialized-outcome.js';
+import { attachSerialized, deserializeBatch, releaseSerialized, serializeBatch, serializedOf } from '../../../src/build/serialized-outcome.js';
 import type { SourceOutcome } from '../../../src/build/source-pipeline.js';
 
 function outcome(i: number): SourceOutcome {
@@ -27,5 +27,26 @@ describe('serialized batches', () => {
 
   it('know nothing of an outcome made in this thread', () => {
     expect(serializedOf(outcome(5))).toBeUndefined();
+  });
+
+  it('give outcomes that came apart (bodies elsewhere) the bytes of the whole ones, in order', () => {
+    const light = outcomes.map((o) => (o.article ? { ...o, article: { ...o.article, html: '', text: '' } } : { ...o }));
+    attachSerialized(light, structuredClone(serializeBatch(outcomes)));
+    expect(light.map((o) => deserialize(serializedOf(o)?.bytes ?? Buffer.alloc(0)))).toEqual(outcomes);
+  });
+
+  it('forget the bytes once released, and give back the one buffer of the batch', () => {
+    const again = deserializeBatch(structuredClone(serializeBatch(outcomes)));
+    const buffers = releaseSerialized(again);
+    expect(buffers).toHaveLength(1);
+    expect(buffers[0]?.byteLength).toBeGreaterThan(0);
+    expect(again.map((o) => serializedOf(o))).toEqual([undefined, undefined, undefined, undefined]);
+    expect(releaseSerialized(again)).toEqual([]);
+  });
+
+  it('join a batch into memory of its own, never a slice of the shared Buffer pool, so it can be handed to another thread', () => {
+    const small = serializeBatch([{ path: 'content/x.md', repairs: [], diagnostics: [] }]);
+    expect(small.bytes.byteLength).toBeLessThan(Buffer.poolSize / 2);
+    expect(small.bytes.buffer.byteLength).toBe(small.bytes.byteLength);
   });
 });

@@ -37,6 +37,22 @@ describe('PackStore', () => {
     expect(readdirSync(dir).sort()).toEqual([`${locations[0]?.pack}.idx`, `${locations[0]?.pack}.pack`]);
   });
 
+  it('copies what it is given: the caller may reuse its buffer at once, and a record larger than the write buffer is kept whole', () => {
+    const dir = freshDir();
+    const store = PackStore.open(dir);
+    const reused = Buffer.from(body(1));
+    const first = store.append(key(1), reused);
+    reused.fill(0x20);
+    const large = Buffer.alloc(5 * 1024 * 1024, '长');
+    const big = store.append(key(2), large);
+    const last = store.append(key(3), body(3));
+    store.seal();
+    const reopened = PackStore.open(dir);
+    expect(reopened.read(first, key(1))?.toString('utf8')).toBe(body(1).toString('utf8'));
+    expect(reopened.read(big, key(2))?.equals(large)).toBe(true);
+    expect(reopened.read(last, key(3))?.toString('utf8')).toBe(body(3).toString('utf8'));
+  });
+
   it('never serves one record for another key', () => {
     const { dir, locations } = sealedStore(2);
     expect(PackStore.open(dir).read(locations[0] as PackLocation, key(2))).toBeUndefined();
