@@ -4,7 +4,7 @@ import { zonedDate } from '../content/dates.js';
 import type { Article } from '../content/types.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isContentError } from '../diagnostics/content-error.js';
-import { renderSite } from '../render/index.js';
+import { renderSite, themeDirsFor } from '../render/index.js';
 import { mirrorSettings } from '../render/mirror.js';
 import { defaultSearchIndexOptions, writeSearchIndex, type SearchIndexEmit } from '../search/write-search-index.js';
 import { buildSiteModel } from '../site/model.js';
@@ -16,14 +16,15 @@ import { DiscardWriter } from '../write/discard-writer.js';
 import { FsWriter } from '../write/fs-writer.js';
 import type { Writer } from '../write/writer.js';
 import { displayPath, resolveSitePaths, type SitePaths } from './site-paths.js';
-import { readPublicPages } from './public-files.js';
+import { publicFilesStamp, readPublicPages } from './public-files.js';
+import { outputInputs, outputRecord, outputUnchanged } from './unchanged-output.js';
 import { startArticlePages, type ArticlePagesInFlight } from './article-pages.js';
 import { openRendering, writeRendered, writeSharedPages, type RenderingOptions } from './rendering.js';
-import { loadManifest } from './page-manifest.js';
+import { loadManifest, type LoadedManifest, type OutputRecord } from './page-manifest.js';
 import { articleIdentity } from './article-identity.js';
 import { BodyStore } from './body-store.js';
 import { ContentCache } from './content-cache.js';
-import type { PageReuse } from './page-reuse.js';
+import { siteTheme, type PageReuse } from './page-reuse.js';
 import { processSources } from './process-sources.js';
 import { SharedValues } from './shared-values.js';
 import type { SourceOutcome } from './source-pipeline.js';
@@ -68,6 +69,10 @@ export interface BuildStats {
   readonly cached: number;
   /** Pages taken over from the previous output because their inputs did not change. */
   readonly reusedPages: number;
+  /** True when the output folder already held exactly this build's pages, and nothing was rendered or written. */
+  readonly upToDate?: boolean;
+  /** The date of the first future article left out (without `future`), in ms since the epoch. */
+  readonly firstFutureMs?: number;
   readonly outcomes: readonly SourceOutcome[];
 }
 
@@ -121,8 +126,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { ...analysis, diagnostics: sorted([...analysis.diagnostics, ...templates]) };
   }
   const diagnostics = [...analysis.diagnostics];
-  const { pages, reusedPages } = await writeSite(analysis.model, paths, { ...options, pageManifest }, diagnostics, options.writer ?? (await FsWriter.open(paths.out)));
+  const previous = pageManifest && (await previousOutput(analysis.model, analysis.stats.firstFutureMs, paths, options, await pageManifest));
+  // Nothing the pages are made from changed, and no file of the output: there is nothing to write.
+  if (previous?.unchanged) return { ...analysis, stats: { ...analysis.stats, pages: previous.pages, reusedPages: previous.pages, upToDate: true } };
+  const recordOutput = previous?.record;
+  const { pages, reusedPages } = await writeSite(analysis.model, paths, { ...options, pageManifest, ...(recordOutput && { recordOutput }) }, diagnostics, options.writer ?? (await FsWriter.open(paths.out)));
   return { ok: !failed(diagnostics, options), diagnostics: sorted(diagnostics), stats: { ...analysis.stats, pages, reusedPages }, model: analysis.model };
+}
+
+/**
+ * Whether the output folder holds exactly what this build would write (`outputUnchanged`), and
+ * how to record what this build writes otherwise.
+ */
+async function previousOutput(model: SiteModel, firstFutureMs: number | undefined, paths: SitePaths, options: BuildOptions, loaded: LoadedManifest | undefined) {
+  const theme = await siteTheme(themeDirsFor(paths.templates), options.strict ?? false);
+  const inputs = outputInputs(model, theme, publicFilesStamp(paths.public));
+  return {
+    unchanged: outputUnchanged(loaded, inputs, model.now.epochMs),
+    pages: loaded?.manifest.files?.length ?? 0,
+    record: inputs === undefined ? undefined : () => outputRecord(model, theme, inputs, firstFutureMs),
+  };
 }
 
 /**
@@ -152,6 +175,7 @@ async function collectArticles(paths: SitePaths, config: SiteConfig, options: Bu
   let drafts = 0;
   let future = 0;
   let repairs = 0;
+  let firstFutureMs: number | undefined;
   const cache = options.cacheDir === undefined ? undefined : await ContentCache.open(options.cacheDir, config);
   const workers = options.workers ?? defaultWorkerCount(found.files.length);
   // On large sites the bodies wait on disk, not in the heap, until their pages are rendered: the source threads
@@ -170,13 +194,16 @@ async function collectArticles(paths: SitePaths, config: SiteConfig, options: Bu
     repairs += outcome.repairs.length;
     const article = outcome.article;
     if (article?.draft && !options.drafts) drafts++;
-    else if (article && article.date.epochMs > options.now && !options.future) future++;
+    else if (article && article.date.epochMs > options.now && !options.future) {
+      future++;
+      firstFutureMs = Math.min(firstFutureMs ?? Infinity, article.date.epochMs);
+    }
     // The model holds every article until the last page is written: repeated values are kept once.
     else if (article) articles.push(shared.shareArticle(article));
   }
   // The summary needs each file's encoding and repairs, not its article: drafts and future articles are let go here.
   const outcomes = processed.outcomes.map(({ article: _article, ...rest }) => shared.shareOutcome(rest));
-  const stats = { sources: found.files.length, articles: articles.length, drafts, future, repairs, cached: cache?.hits ?? 0, outcomes };
+  const stats = { sources: found.files.length, articles: articles.length, drafts, future, repairs, cached: cache?.hits ?? 0, outcomes, ...(firstFutureMs !== undefined && { firstFutureMs }) };
   return { articles, diagnostics, stats };
 }
 
@@ -185,7 +212,7 @@ async function collectArticles(paths: SitePaths, config: SiteConfig, options: Bu
  * On large sites the article pages are rendered and written on worker threads while this thread
  * renders the listings, feeds and sitemaps; their 简/繁 copies are made where the pages are.
  */
-async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptions & RenderingOptions, diagnostics: Diagnostic[], writer: Writer): Promise<{ pages: number; reusedPages: number }> {
+async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptions & RenderingOptions & { readonly recordOutput?: () => OutputRecord }, diagnostics: Diagnostic[], writer: Writer): Promise<{ pages: number; reusedPages: number }> {
   const registry = new OutputRegistry();
   const mirror = mirrorSettings(model.config);
   const workers = options.workers ?? defaultWorkerCount(model.articles.length);
@@ -220,7 +247,7 @@ async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptio
     return { pages: 0, reusedPages: 0 };
   }
   await writer.commit();
-  await reuse?.save();
+  await reuse?.save(options.recordOutput?.());
   return { pages: registry.size, reusedPages: reuse?.reused ?? 0 };
 }
 

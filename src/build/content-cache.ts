@@ -54,9 +54,15 @@ export class ContentCache {
     for (const [name, value] of Object.entries(article)) {
       if (name !== 'html' && name !== 'text') lazy[name] = value;
       // Read again on every use, not kept: a 100,000-article build must not end up holding every body.
-      else Object.defineProperty(lazy, name, { enumerable: true, get: () => this.body(entry, name) ?? this.damaged(entry, article.sourcePath) });
+      else Object.defineProperty(lazy, name, { enumerable: true, get: name === 'html' ? restoredHtml : restoredText });
     }
+    restoredFrom.set(lazy, { cache: this, entry });
     return { ...entry.outcome, article: lazy as unknown as typeof article };
+  }
+
+  /** A restored article's HTML or plain text, read from its record; a damaged record is an error. */
+  bodyOf(entry: ManifestEntry, field: 'html' | 'text'): string {
+    return this.body(entry, field) ?? this.damaged(entry, entry.outcome.article?.sourcePath ?? entry.outcome.path);
   }
 
   /** The key of a source: a change to any byte, path, config value or the tool gives another key. */
@@ -127,6 +133,24 @@ export class ContentCache {
     const where = `${path.join(this.dir, `${entry.location.pack}.pack`)} at byte ${entry.location.offset}`;
     throw new Error(`the cache entry of ${sourcePath} is damaged (${where}); it will not be used again: build again`);
   }
+}
+
+// Where each restored article's body lies. One getter per field, shared by every restored article:
+// V8 then gives them all one hidden class, where a closure per article pushed each into dictionary mode.
+const restoredFrom = new WeakMap<object, { readonly cache: ContentCache; readonly entry: ManifestEntry }>();
+
+function restoredField(article: object, field: 'html' | 'text'): string {
+  const from = restoredFrom.get(article);
+  if (from === undefined) throw new Error("Internal error: a restored article's body was read through an object the cache did not make");
+  return from.cache.bodyOf(from.entry, field);
+}
+
+function restoredHtml(this: object): string {
+  return restoredField(this, 'html');
+}
+
+function restoredText(this: object): string {
+  return restoredField(this, 'text');
 }
 
 let fingerprint: Promise<string> | undefined;

@@ -15,6 +15,20 @@ export interface PageManifest {
   readonly files?: readonly string[];
   /** Per shared page unit (`modelPageUnits`, by id): the key of what it is made from, and the pages it wrote, in order. */
   readonly units?: Readonly<Record<string, SharedUnitRecord>>;
+  /** By output path, the stamp of every other file the build left (theme assets, public files, copies). */
+  readonly others?: Readonly<Record<string, string>>;
+  /** What the whole output was made from, to know the same build again (`unchanged-output.ts`). */
+  readonly output?: OutputRecord;
+}
+
+/** The inputs of a whole output, and the span of build times over which they give the same pages. */
+export interface OutputRecord {
+  /** A digest of everything the pages are made from but the build time. */
+  readonly inputs: string;
+  /** The build time of the build that wrote the output. */
+  readonly since: number;
+  /** The first build time at which the same inputs could give other pages. */
+  readonly until: number;
 }
 
 /** A shared page unit in the manifest: its key, and its pages (with their 简/繁 copies) as written. */
@@ -45,6 +59,8 @@ export interface LoadedManifest {
   readonly manifest: PageManifest;
   /** By absolute path, the stamp each file the manifest lists has now (undefined: gone). */
   readonly stamps: ReadonlyMap<string, string | undefined>;
+  /** Whether every file the manifest lists is as the build left it (same stamp). */
+  readonly intact: boolean;
 }
 
 /**
@@ -56,9 +72,12 @@ export async function loadManifest(cacheDir: string, outDir: string): Promise<Lo
     const manifest = await readManifest(manifestPath(cacheDir, outDir), outDir);
     if (manifest === undefined) return undefined;
     const at = (outputPath: string): string => outputFile(outDir, outputPath);
-    const files = Object.keys(manifest.pages).map((url) => at(urlToOutputPath(url)));
-    for (const [, pages] of Object.values(manifest.units ?? {})) for (const page of pages) files.push(at(page[1]));
-    return { manifest, stamps: stampsOf(files) };
+    // Each file with the stamp the build recorded for it.
+    const recorded: [string, string][] = Object.entries(manifest.pages).map(([url, [, stamp]]) => [at(urlToOutputPath(url)), stamp]);
+    for (const [, pages] of Object.values(manifest.units ?? {})) for (const page of pages) recorded.push([at(page[1]), page[4]]);
+    for (const [outputPath, stamp] of Object.entries(manifest.others ?? {})) recorded.push([at(outputPath), stamp]);
+    const stamps = stampsOf(recorded.map(([file]) => file));
+    return { manifest, stamps, intact: manifest.others !== undefined && recorded.every(([file, stamp]) => stamps.get(file) === stamp) };
   } catch {
     // A manifest that cannot be used is no manifest: nothing is reused.
     return undefined;

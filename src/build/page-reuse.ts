@@ -14,7 +14,7 @@ import { inPlaceLimit } from '../write/in-place-update.js';
 import { toolFingerprint } from './content-cache.js';
 import { articlePageKeyer, type ArticlePageKeyer } from './article-page-key.js';
 import type { ModelPageUnit } from '../render/model-page-units.js';
-import { dirStamp, fileStamp, loadManifest, manifestPath, outputFile, type LoadedManifest, type PageManifest } from './page-manifest.js';
+import { dirStamp, fileStamp, loadManifest, manifestPath, outputFile, type LoadedManifest, type OutputRecord, type PageManifest } from './page-manifest.js';
 import { sharedUnitKeyer } from './shared-pages-key.js';
 import { SharedUnitReuse, type KeptPage } from './shared-unit-reuse.js';
 import { pageFingerprinter, themeFingerprint, type PageFingerprinter, type ThemeFingerprint } from './page-fingerprint.js';
@@ -55,6 +55,8 @@ export class PageReuse {
     private readonly units: SharedUnitReuse,
     /** A file's stamp now: taken as the build began (`loadManifest`, on the libuv pool) where it could be. */
     private readonly stampAt: (file: string) => string | undefined,
+    /** What the previous output was made from, as its manifest recorded it. */
+    private readonly previousOutput: OutputRecord | undefined,
   ) {}
 
   /** Load the manifest written beside the current output folder (none when it does not match). */
@@ -68,7 +70,7 @@ export class PageReuse {
     const fileAt = (outputPath: string): string => outputFile(options.outDir, outputPath);
     const stampAt = (file: string): string | undefined => (stamps.has(file) ? stamps.get(file) : fileStamp(file));
     const units = new SharedUnitReuse(sharedUnitKeyer(options.theme, options.model), manifest?.units ?? {}, fileAt, stampAt);
-    return new PageReuse(options, new Map(Object.entries(manifest?.pages ?? {})), fingerprint, articleKey, units, stampAt);
+    return new PageReuse(options, new Map(Object.entries(manifest?.pages ?? {})), fingerprint, articleKey, units, stampAt, manifest?.output);
   }
 
   /** `renderer`, skipping renders whose fingerprint the previous build had for the same URL. */
@@ -141,9 +143,11 @@ export class PageReuse {
   }
 
   /** Record this build's fingerprints beside the output folder it just committed (unless neither changed). */
-  async save(): Promise<void> {
+  async save(output?: OutputRecord): Promise<void> {
     const { writer } = this.options;
-    if (writer?.untouched && this.sameFingerprints() && this.units.unchanged) return;
+    // The same inputs over the same span keep the earlier record: it holds from the earlier build time.
+    const record = output && sameSpan(this.previousOutput, output) ? this.previousOutput : output;
+    if (writer?.untouched && this.sameFingerprints() && this.units.unchanged && record === this.previousOutput) return;
     const target = manifestPath(this.options.cacheDir, this.options.outDir);
     await mkdir(path.dirname(target), { recursive: true });
     const pages: Record<string, readonly [string, string]> = {};
@@ -153,10 +157,27 @@ export class PageReuse {
     }
     const files = writer && [...writer.outputs];
     const units = this.units.records();
-    const manifest: PageManifest = { outDir: this.options.outDir, dir: await dirStamp(this.options.outDir), pages, ...(files && { files }), units };
+    const others = files && this.otherStamps(files, pages, units);
+    const manifest: PageManifest = {
+      outDir: this.options.outDir, dir: await dirStamp(this.options.outDir), pages, ...(files && { files }), units, ...(others && { others }), ...(record && { output: record }),
+    };
     const temporary = `${target}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(manifest));
     await rename(temporary, target);
+  }
+
+  // The stamps of the written files that neither a page nor a unit records (theme assets, public files, copies); undefined when one is gone.
+  private otherStamps(files: readonly string[], pages: Readonly<Record<string, unknown>>, units: PageManifest['units']): Record<string, string> | undefined {
+    const recorded = new Set(Object.keys(pages).map((url) => urlToOutputPath(url)));
+    for (const [, unitPages] of Object.values(units ?? {})) for (const page of unitPages) recorded.add(page[1]);
+    const others: Record<string, string> = {};
+    for (const file of files) {
+      if (recorded.has(file)) continue;
+      const stamp = fileStamp(outputFile(this.options.outDir, file));
+      if (stamp === undefined) return undefined;
+      others[file] = stamp;
+    }
+    return others;
   }
 
   private sameFingerprints(): boolean {
@@ -214,8 +235,17 @@ export interface OpenPageReuseOptions {
 export async function openPageReuse(options: OpenPageReuseOptions): Promise<PageReuse | undefined> {
   const { cacheDir, model } = options;
   if (cacheDir === undefined) return undefined;
-  const theme = themeFingerprint(options.themeDirs, `${await toolFingerprint()}\nstrict=${options.strict}\n`);
+  const theme = await siteTheme(options.themeDirs, options.strict);
   // The search index is built from the model, not from pages: reused pages are always linked.
   const manifest = options.manifest ?? loadManifest(cacheDir, options.writer.outDir);
   return PageReuse.open({ cacheDir, outDir: options.writer.outDir, writer: options.writer, model, theme, link: true, manifest });
+}
+
+/** The fingerprint of the theme folders with the tool's code and the render options, as page reuse keys pages with it. */
+export async function siteTheme(themeDirs: readonly string[], strict: boolean): Promise<ThemeFingerprint> {
+  return themeFingerprint(themeDirs, `${await toolFingerprint()}\nstrict=${strict}\n`);
+}
+
+function sameSpan(previous: OutputRecord | undefined, next: OutputRecord): boolean {
+  return previous !== undefined && previous.inputs === next.inputs && previous.until === next.until && previous.since <= next.since;
 }

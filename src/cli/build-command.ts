@@ -28,6 +28,10 @@ export interface BuildFlags extends SiteFlags {
   readonly audit?: boolean;
 }
 
+function displayOut(flags: BuildFlags, io: CliIo): string {
+  return `${path.relative(io.cwd, path.resolve(io.cwd, flags.out ?? 'dist')) || '.'}/`;
+}
+
 /** `broadsheet build`: exit 0 when built, 1 when any error (or any warning with --strict). */
 export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number> {
   const started = performance.now();
@@ -52,10 +56,14 @@ export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number
   if (result.stats.outcomes.length > 0) io.err(`Encodings: ${encodingSummary(result.stats)}`);
   io.err(summaryLine(result.stats, result.diagnostics, performance.now() - started, result.ok));
   if (result.stats.cached > 0) io.err(`Reused ${result.stats.cached} of ${result.stats.sources} sources from .cache/broadsheet`);
-  if (result.stats.reusedPages > 0) io.err(`Reused ${result.stats.reusedPages} of ${result.stats.pages} pages from the previous output (inputs unchanged)`);
+  if (result.stats.upToDate) io.err(`${displayOut(flags, io)} is up to date: no source, template, config or public file changed since it was built`);
+  else if (result.stats.reusedPages > 0) io.err(`Reused ${result.stats.reusedPages} of ${result.stats.pages} pages from the previous output (inputs unchanged)`);
   if (!result.ok || !result.model) return 1;
   // The dates manifest is how the audit sees back-dating: kept on every build, audited or not.
-  await writeManifest(io.cwd, updateManifest((await readManifest(io.cwd)).manifest, result.model.articles));
+  const { manifest: dates } = await readManifest(io.cwd);
+  const updated = updateManifest(dates, result.model.articles);
+  // Rewritten only when it changed: a build with nothing to do writes nothing at all.
+  if (dates === undefined || JSON.stringify(updated) !== JSON.stringify(dates)) await writeManifest(io.cwd, updated);
   if (flags.audit !== true && flags.strict !== true) return 0;
   const { runAudit } = await import('./audit-command.js');
   return runAudit(result.model, flags, io);

@@ -17,6 +17,20 @@ export function recentArticles(model: SiteModel): Article[] {
     .slice(0, MAX_NEWS_URLS);
 }
 
+/**
+ * The first build time after the model's at which `recentArticles` could list other articles: an
+ * article's date coming due, or an article's date falling out of the window (Infinity: never).
+ */
+export function recentArticlesChange(model: SiteModel): number {
+  const now = model.now.epochMs;
+  let next = Infinity;
+  for (const { date } of model.articles) {
+    const change = date.epochMs > now ? date.epochMs : date.epochMs + TWO_DAYS_MS + 1;
+    if (change > now && change < next) next = change;
+  }
+  return next;
+}
+
 /** Google News wants ISO 639 codes, except `zh-cn` and `zh-tw` for the two Chinese scripts. */
 export function newsLanguage(language: string): string {
   const tag = language.toLowerCase();

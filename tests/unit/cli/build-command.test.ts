@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -30,5 +30,21 @@ describe('broadsheet build --base-url', () => {
     expect(read('sitemap.xml')).toContain(`<loc>${host}/2024/01/x/</loc>`);
     expect(read('news-sitemap.xml')).toContain(`<loc>${host}/2024/01/x/</loc>`);
     expect(read('robots.txt')).toContain(`Sitemap: ${host}/sitemap.xml`);
+  });
+});
+
+describe('broadsheet build with nothing to do', () => {
+  it('says the output is up to date and writes nothing, not even the dates manifest', async () => {
+    const both = (column: string, title: string): string => article({ title, date: '2024-01-09 09:00', column }, '正文。');
+    site = makeSite({ 'content/news/a.md': both('news', '新闻'), 'content/notices/b.md': both('notices', '通知') });
+    expect(await main(['build'], io(site.root)), errors.join('\n')).toBe(0);
+    expect(errors.join('\n')).not.toContain('up to date');
+    const dates = path.join(site.root, '.cache/broadsheet/manifest.json');
+    const written = statSync(dates, { bigint: true });
+    expect(await main(['build'], io(site.root)), errors.join('\n')).toBe(0);
+    expect(errors).toContain('dist/ is up to date: no source, template, config or public file changed since it was built');
+    expect(errors.some((line) => line.startsWith('Built 2 articles'))).toBe(true);
+    expect(statSync(dates, { bigint: true }).mtimeNs).toBe(written.mtimeNs);
+    expect(statSync(dates, { bigint: true }).ino).toBe(written.ino);
   });
 });
