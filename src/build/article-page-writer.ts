@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { articleTemplate } from '../render/article-page.js';
-import { createRenderer, type RendererOptions } from '../render/environment.js';
+import { createRenderer, type Renderer, type RendererOptions } from '../render/environment.js';
 import { htmlPage } from '../render/html-page.js';
 import { mirrorPage, type MirrorSettings } from '../render/mirror.js';
+import type { Page } from '../render/page.js';
 import type { SiteView } from '../render/site-view.js';
 import { urlToOutputPath } from '../site/urls.js';
 import { bodySlotRef, jobContext, type ArticleJob } from './article-job.js';
@@ -21,14 +22,16 @@ export interface ArticleRenderSetup {
 
 /**
  * A function that renders an article job and writes its page (and other-script copy) into the
- * staging folder; its own template environment, compiled once. When the theme prints the article's
+ * staging folder; with its own template environment, compiled once, unless given one made from
+ * `setup.renderer`. When the theme prints the article's
  * body only as `{{ article.html | safe }}`, the body goes from the body store into the file as the
  * bytes it is stored as: decoding it into the heap and encoding it again cost more than the rest of
  * the page's template. A page that gets a copy in the other script is converted whole, as a string.
+ * With `sink`, each page (and copy) is handed to it, as text, instead of written.
  */
-export function articlePageWriter(setup: ArticleRenderSetup): (job: ArticleJob) => void {
-  const renderer = createRenderer(setup.renderer);
-  const slot = setup.mirror === undefined && renderer.printsVerbatim(articleTemplate, 'article', 'html') ? bodySlot() : undefined;
+export function articlePageWriter(setup: ArticleRenderSetup, renderer: Renderer = createRenderer(setup.renderer), sink?: (page: Page) => void): (job: ArticleJob) => void {
+  const slot = sink === undefined && setup.mirror === undefined && renderer.printsVerbatim(articleTemplate, 'article', 'html') ? bodySlot() : undefined;
+  const output = sink ?? ((page: Page) => put(setup.staging, page.outputPath, page.contents));
   return (job) => {
     const contents = renderer.render(articleTemplate, jobContext(job, setup.site, slot));
     const stored = slot === undefined ? undefined : bodySlotRef(job);
@@ -37,9 +40,9 @@ export function articlePageWriter(setup: ArticleRenderSetup): (job: ArticleJob) 
       return;
     }
     const page = htmlPage(job.url, contents, articleTemplate);
-    if (job.writePage) put(setup.staging, page.outputPath, contents);
+    if (job.writePage) output(page);
     const copy = setup.mirror && job.writeCopy ? mirrorPage(page, setup.mirror) : undefined;
-    if (copy) put(setup.staging, copy.outputPath, copy.contents as string);
+    if (copy) output(copy);
   };
 }
 

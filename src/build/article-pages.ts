@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Article } from '../content/types.js';
 import { articlePageContext, articleTemplate } from '../render/article-page.js';
-import type { RendererOptions } from '../render/environment.js';
+import type { Renderer, RendererOptions } from '../render/environment.js';
 import { htmlPage } from '../render/html-page.js';
 import { mirrorLocation, type MirrorSettings } from '../render/mirror.js';
 import type { Page } from '../render/page.js';
@@ -12,6 +12,7 @@ import type { FsWriter } from '../write/fs-writer.js';
 import { urlToOutputPath } from '../site/urls.js';
 import { outputPathProblem } from '../write/writer.js';
 import { articleJob, type ArticleJob } from './article-job.js';
+import { articlePageWriter, type ArticleRenderSetup } from './article-page-writer.js';
 import { startArticleRenderPool, type ArticleRenderPool } from './article-render-pool.js';
 import type { PageReuse } from './page-reuse.js';
 import { claimOutput, writeClaimed } from './write-claimed.js';
@@ -23,6 +24,8 @@ export interface ArticlePagesOptions {
   readonly registry: OutputRegistry;
   readonly diagnostics: Diagnostic[];
   readonly renderer: RendererOptions;
+  /** This thread's renderer, made from `renderer`: a build that renders few article pages renders them with it, starting no thread. */
+  readonly local?: Renderer | undefined;
   readonly workers: number;
   readonly mirror?: MirrorSettings | undefined;
   /** Decides which pages are taken over from the previous build instead of rendered. */
@@ -54,10 +57,14 @@ export async function startArticlePages(options: ArticlePagesOptions): Promise<A
   // The threads start with the first page to render: a warm build that reuses every page never pays for them.
   let pool: ArticleRenderPool | undefined;
   let stopped = false;
-  // A thread costs ~0.4 s of CPU to start (modules, templates): a build that renders a few pages (one article changed) starts one.
-  const workers = Math.min(options.workers, Math.ceil(countRendered(plans) / pagesPerThread));
-  const submit = (jobs: ArticleJob[]): Promise<void> => (pool ??= startArticleRenderPool(setup, { workers })).submit(jobs);
-  const feeding = feed(options, plans, submit, () => stopped);
+  const rendered = countRendered(plans);
+  const workers = Math.min(options.workers, Math.ceil(rendered / pagesPerThread));
+  // A thread costs ~0.3 s of CPU to start (modules, templates): a build that renders a few pages (one article changed) renders them here.
+  const sink: JobSink = options.local && rendered <= localPages
+    ? renderHere(options.local, setup, writer)
+    : { threads: true, submit: (jobs) => (pool ??= startArticleRenderPool(setup, { workers })).submit(jobs) };
+  if (sink.threads) stagedElsewhere(options, plans);
+  const feeding = feed(options, plans, sink, () => stopped);
   // Seen by `finish`; until then a failure must not surface as an unhandled rejection.
   feeding.catch(() => undefined);
   const close = async (): Promise<void> => {
@@ -78,6 +85,9 @@ export async function startArticlePages(options: ArticlePagesOptions): Promise<A
 // Pages to render for each thread started beyond the first.
 const pagesPerThread = 256;
 
+// Article pages rendered on this thread at most, instead of starting a render thread (see `startArticlePages`).
+const localPages = 32;
+
 function countRendered(plans: Uint8Array): number {
   let count = 0;
   for (const plan of plans) if (plan & render) count++;
@@ -97,26 +107,58 @@ async function claimArticlePages(options: ArticlePagesOptions): Promise<Uint8Arr
   return plans;
 }
 
+/** Where the jobs go: to render threads, which write into the staging folder themselves, or to this thread. */
+interface JobSink {
+  readonly threads: boolean;
+  submit(jobs: ArticleJob[]): Promise<void>;
+}
+
+/**
+ * This thread renders the jobs with its own renderer, and writes the pages through the writer like
+ * any other page: an in-place update leaves a page rendered again to the same bytes (a changed
+ * article's neighbours) where it is, instead of moving an identical file in.
+ */
+function renderHere(renderer: Renderer, setup: ArticleRenderSetup, writer: FsWriter): JobSink {
+  const writes: Promise<void>[] = [];
+  const writePage = articlePageWriter(setup, renderer, (page) => void writes.push(writer.write(page)));
+  return {
+    threads: false,
+    async submit(jobs) {
+      jobs.forEach(writePage);
+      await Promise.all(writes.splice(0));
+    },
+  };
+}
+
 /** Send the jobs of the articles to render, a batch at a time, in article order. */
-async function feed({ model, writer, mirror }: ArticlePagesOptions, plans: Uint8Array, submit: (jobs: ArticleJob[]) => Promise<void>, stopped: () => boolean): Promise<void> {
+async function feed({ model, writer, mirror }: ArticlePagesOptions, plans: Uint8Array, sink: JobSink, stopped: () => boolean): Promise<void> {
   let batch: ArticleJob[] = [];
   for (let i = 0; i < plans.length && !stopped(); i++) {
     const plan = plans[i] ?? 0;
     const article = model.articles[i];
     if (!(plan & render) || article === undefined) continue;
     const context = articlePageContext(article, model);
-    makeFolders(writer, article, plan, mirror);
+    // The folders of a thread's files are made here, on the way, a few hundred pages ahead of the threads.
+    if (sink.threads) for (const file of jobFiles(article, plan, mirror)) writer.makeFolderFor(file);
     batch.push(articleJob(article.url, article.sourcePath, context, { page: (plan & writePage) !== 0, copy: (plan & writeCopy) !== 0 }));
-    if (batch.length === batchSize) await submit(batch.splice(0));
+    if (batch.length === batchSize) await sink.submit(batch.splice(0));
   }
-  if (batch.length > 0 && !stopped()) await submit(batch);
+  if (batch.length > 0 && !stopped()) await sink.submit(batch);
 }
 
-/** The folders of the files an article's job writes, made here, on the way, a few hundred pages ahead of the threads. */
-function makeFolders(writer: FsWriter, article: Article, plan: number, mirror: MirrorSettings | undefined): void {
+/** The files of each article's job: its page's, and its copy's (a colliding one is rendered, not written). */
+function jobFiles(article: Article, plan: number, mirror: MirrorSettings | undefined): string[] {
   const outputPath = urlToOutputPath(article.url);
-  if (plan & writePage) writer.makeFolderFor(outputPath);
-  if (mirror && plan & writeCopy) writer.makeFolderFor(mirrorLocation({ url: article.url, outputPath }, mirror).outputPath);
+  const copy = mirror && plan & writeCopy ? [mirrorLocation({ url: article.url, outputPath }, mirror).outputPath] : [];
+  return plan & writePage ? [outputPath, ...copy] : copy;
+}
+
+/** The render threads write straight into the staging folder: an in-place update moves their files in, and counts them toward its limit. */
+function stagedElsewhere({ model, writer, mirror }: ArticlePagesOptions, plans: Uint8Array): void {
+  plans.forEach((plan, i) => {
+    const article = model.articles[i];
+    if (plan & render && article !== undefined) for (const file of jobFiles(article, plan, mirror)) writer.writtenElsewhere(file);
+  });
 }
 
 /** One article's page: linked from the previous build when reuse allows (plan 0), else its paths claimed for a render thread. */
@@ -137,8 +179,5 @@ async function claimArticlePage(article: Article, options: ArticlePagesOptions):
   // A rendered page's copy is rendered too: this only records the copy's fingerprint.
   if (copy) reuse?.mirrorCopy(page, copy, mirror);
   const writes = { page: claimOutput(registry, page, diagnostics), copy: copy !== undefined && claimOutput(registry, copy, diagnostics) };
-  // The render thread writes these straight into the staging folder: an in-place update counts them toward its limit.
-  if (writes.page) writer.writtenElsewhere(page.outputPath);
-  if (copy && writes.copy) writer.writtenElsewhere(copy.outputPath);
   return render | (writes.page ? writePage : 0) | (writes.copy ? writeCopy : 0);
 }

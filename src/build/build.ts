@@ -223,7 +223,7 @@ async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptio
     reuse = rendering.reuse;
     // 1. Article pages on render threads, on large builds into a folder.
     if (workers > 0 && writer instanceof FsWriter) {
-      articles = await startArticlePages({ model, writer, registry, diagnostics, renderer: rendering.options, workers, mirror, reuse });
+      articles = await startArticlePages({ model, writer, registry, diagnostics, renderer: rendering.options, local: rendering.plain, workers, mirror, reuse });
     }
     // 2. Meanwhile, every other page (every page on small builds) on this thread, with its 简/繁 copy.
     const output = { writer, registry, diagnostics, workers, mirror, reuse };

@@ -17,24 +17,37 @@ const batchSize = 16;
 const batchesAhead = 4;
 
 /**
- * Each page with its mirror copy, in the pages' order. With `workers` > 0 the copies are made on
- * worker threads while this thread renders the next pages (the conversion costs as much as the
- * render); the order, and so the output, is the same as in one thread.
+ * Each page with its mirror copy, in the pages' order. With `workers` > 0, past the first few pages
+ * the copies are made on worker threads while this thread renders the next pages (the conversion
+ * costs as much as the render); the order, and so the output, is the same as in one thread.
  */
 export async function* mirrorPages(pages: Iterable<Page>, settings: MirrorSettings | undefined, workers: number): AsyncGenerator<MirroredPage> {
-  if (settings === undefined || workers === 0) {
-    for (const page of pages) {
-      const mirrored = settings && mirrorPage(page, settings);
-      yield mirrored ? { page, mirrored } : { page };
-    }
-    return;
+  const iterator = pages[Symbol.iterator]();
+  // The threads start only past the first pages: a warm build renders a few listings (or none), which cost less here than a thread's start.
+  const here = settings === undefined || workers === 0 ? Infinity : localPages;
+  for (let i = 0; i < here; i++) {
+    const next = iterator.next();
+    if (next.done === true) return;
+    yield mirroredHere(next.value, settings);
   }
-  const pool = startPool(settings, workers);
+  if (settings) yield* mirroredOnThreads({ [Symbol.iterator]: () => iterator }, settings, workers);
+}
+
+// Pages whose copies are made on this thread before any mirror thread starts.
+const localPages = 32;
+
+function mirroredHere(page: Page, settings: MirrorSettings | undefined): MirroredPage {
+  const mirrored = settings && mirrorPage(page, settings);
+  return mirrored ? { page, mirrored } : { page };
+}
+
+async function* mirroredOnThreads(pages: Iterable<Page>, settings: MirrorSettings, workers: number): AsyncGenerator<MirroredPage> {
+  let pool: MirrorPool | undefined;
   try {
     const queue: { pages: Page[]; mirrored: Promise<readonly (Page | null)[]> }[] = [];
     let batch: Page[] = [];
     const send = () => {
-      const mirrored = pool.mirror(batch);
+      const mirrored = (pool ??= startPool(settings, workers)).mirror(batch);
       // Awaited in order later; until then a failed batch must not count as an unhandled rejection.
       mirrored.catch(() => undefined);
       queue.push({ pages: batch, mirrored });
@@ -48,7 +61,7 @@ export async function* mirrorPages(pages: Iterable<Page>, settings: MirrorSettin
     if (batch.length > 0) send();
     while (queue.length > 0) yield* settle(queue.shift());
   } finally {
-    await pool.close();
+    await pool?.close();
   }
 }
 

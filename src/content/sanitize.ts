@@ -1,4 +1,10 @@
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type sanitizeHtml from 'sanitize-html';
+
+// Loaded at the first body to clean: sanitize-html (with htmlparser2 and postcss) costs ~50 ms CPU in every
+// thread that loads it, and only sites that allow raw HTML in Markdown use it.
+const load = createRequire(import.meta.url);
+let sanitizeModule: typeof sanitizeHtml | undefined;
 
 // What an article body may contain: the tags Markdown itself produces plus the few a newsroom
 // writes by hand (tables with spans, figures, ruby for pinyin). Nothing that runs, embeds or styles.
@@ -46,5 +52,5 @@ const options: sanitizeHtml.IOptions = {
  * of tags and attributes survives, and links keep only web, mail and phone schemes.
  */
 export function sanitizeArticleHtml(html: string): string {
-  return sanitizeHtml(html, options);
+  return (sanitizeModule ??= load('sanitize-html') as typeof sanitizeHtml)(html, options);
 }

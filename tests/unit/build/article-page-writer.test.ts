@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import type { Article } from '../../../src/content/types.js';
 import { articlePageContext, renderArticlePage } from '../../../src/render/article-page.js';
 import { createRenderer } from '../../../src/render/environment.js';
 import { mirrorPage, mirrorSettings } from '../../../src/render/mirror.js';
+import type { Page } from '../../../src/render/page.js';
 import { siteView } from '../../../src/render/site-view.js';
 import { defaultThemeDir } from '../../../src/render/theme-dir.js';
 import type { SiteModel } from '../../../src/site/types.js';
@@ -91,4 +92,25 @@ describe('articlePageWriter', () => {
     );
     expect(existsSync(path.join(staging, article.url))).toBe(false);
   });
+
+  it.each([
+    ['with the Traditional mirror', {}, 2],
+    ['without a mirror (a theme printing the body verbatim)', { mirror: false as const }, 1],
+  ])('hands each page (and copy), as text, to a sink %s, writing nothing itself', (_, config, count) => {
+    const model = storedModel(bodies.slice(0, 1), config);
+    const article = model.articles[0] as Article;
+    const staging = tempDir();
+    const themeDirs = [defaultThemeDir()];
+    const mirror = mirrorSettings(model.config);
+    const handed: Page[] = [];
+    const renderer = createRenderer({ themeDirs });
+    const writePage = articlePageWriter({ renderer: { themeDirs }, site: siteView(model), staging, ...(mirror && { mirror }) }, renderer, (page) => handed.push(page));
+    writePage(articleJob(article.url, article.sourcePath, articlePageContext(article, model), { page: true, copy: true }));
+    const page = renderArticlePage(article, model, renderer);
+    expect(handed.map((p) => [p.outputPath, p.contents])).toEqual([[page.outputPath, page.contents], ...(mirror ? [[`zh-hant/${page.outputPath}`, mirrorPage(page, mirror)?.contents]] : [])]);
+    expect(handed).toHaveLength(count);
+    expect(handed[0]?.contents).toContain('历下区召开会议');
+    expect(readdirSync(staging)).toEqual([]);
+  });
 });
+
