@@ -33,27 +33,30 @@ function ownedConcat(pieces: readonly Uint8Array[]): Uint8Array {
 
 /** The outcomes of a serialized batch, each remembering its bytes for `serializedOf`. */
 export function deserializeBatch(batch: SerializedBatch): SourceOutcome[] {
-  const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
-  const outcomes: SourceOutcome[] = [];
-  let at = 0;
-  for (const length of batch.lengths) {
-    outcomes.push(deserialize(bytes.subarray(at, at + length)) as SourceOutcome);
-    at += length;
-  }
-  return attachSerialized(outcomes, batch);
+  const payloads = payloadsOf(batch);
+  return remember(payloads.map((payload) => deserialize(payload) as SourceOutcome), payloads, batch);
 }
 
 /** `outcomes`, the same ones `batch` holds in order (their bodies possibly elsewhere), each remembering its bytes for `serializedOf`. */
 export function attachSerialized(outcomes: SourceOutcome[], batch: SerializedBatch): SourceOutcome[] {
+  return remember(outcomes, payloadsOf(batch), batch);
+}
+
+// Each outcome's bytes within the batch, by the lengths it lists.
+function payloadsOf(batch: SerializedBatch): Buffer[] {
   const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
-  const checksums = Buffer.from(batch.checksums.buffer, batch.checksums.byteOffset, batch.checksums.byteLength);
-  const size = checksums.length / Math.max(1, batch.lengths.length);
   let at = 0;
-  outcomes.forEach((outcome, i) => {
-    const length = batch.lengths[i] ?? 0;
-    serialized.set(outcome, { bytes: bytes.subarray(at, at + length), checksum: checksums.subarray(i * size, (i + 1) * size) });
+  return batch.lengths.map((length) => {
+    const payload = bytes.subarray(at, at + length);
     at += length;
+    return payload;
   });
+}
+
+function remember(outcomes: SourceOutcome[], payloads: readonly Buffer[], batch: SerializedBatch): SourceOutcome[] {
+  const checksums = Buffer.from(batch.checksums.buffer, batch.checksums.byteOffset, batch.checksums.byteLength);
+  const size = checksums.length / Math.max(1, payloads.length);
+  outcomes.forEach((outcome, i) => serialized.set(outcome, { bytes: payloads[i] ?? Buffer.alloc(0), checksum: checksums.subarray(i * size, (i + 1) * size) }));
   return outcomes;
 }
 

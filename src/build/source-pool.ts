@@ -78,8 +78,7 @@ export function workerProcessor(config: SiteConfig, count: number, { serialize =
       const job = pending.get(reply.id);
       pending.delete(reply.id);
       if (reply.batch) madeBy.set(reply.batch.bytes.buffer as ArrayBuffer, worker);
-      const outcomes = reply.outcomes && reply.places ? store?.stored(reply.outcomes, reply.places) : reply.outcomes ?? (reply.batch && deserializeBatch(reply.batch));
-      if (outcomes && reply.outcomes && reply.batch) attachSerialized(outcomes, reply.batch);
+      const outcomes = outcomesOf(reply, store);
       if (outcomes) job?.resolve(outcomes);
       else job?.reject(new Error(reply.error ?? 'Internal error: a source worker failed'));
     });
@@ -110,4 +109,15 @@ export function workerProcessor(config: SiteConfig, count: number, { serialize =
       }
     },
   };
+}
+
+/**
+ * A reply's outcomes: sent as objects (their bodies in the thread's store when it says where, and
+ * their serialized form beside them when the build caches them), or only serialized; undefined
+ * for a failure.
+ */
+function outcomesOf(reply: SourceBatchReply, store: BodyStore | undefined): SourceOutcome[] | undefined {
+  if (reply.outcomes === undefined) return reply.batch && deserializeBatch(reply.batch);
+  const outcomes = reply.places && store ? store.stored(reply.outcomes, reply.places) : reply.outcomes;
+  return reply.batch ? attachSerialized(outcomes, reply.batch) : outcomes;
 }
