@@ -130,18 +130,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Nothing the pages are made from changed, and no file of the output: there is nothing to write.
   if (previous?.unchanged) return { ...analysis, stats: { ...analysis.stats, pages: previous.pages, reusedPages: previous.pages, upToDate: true } };
   const recordOutput = previous?.record;
-  const { pages, reusedPages } = await writeSite(analysis.model, paths, { ...options, pageManifest, ...(recordOutput && { recordOutput }) }, diagnostics, options.writer ?? (await FsWriter.open(paths.out)));
+  const rendering = { ...options, pageManifest, theme: previous?.theme, ...(recordOutput && { recordOutput }) };
+  const { pages, reusedPages } = await writeSite(analysis.model, paths, rendering, diagnostics, options.writer ?? (await FsWriter.open(paths.out)));
   return { ok: !failed(diagnostics, options), diagnostics: sorted(diagnostics), stats: { ...analysis.stats, pages, reusedPages }, model: analysis.model };
 }
 
 /**
  * Whether the output folder holds exactly what this build would write (`outputUnchanged`), and
- * how to record what this build writes otherwise.
+ * how to record what this build writes otherwise; with the theme's fingerprint, for page reuse.
  */
 async function previousOutput(model: SiteModel, firstFutureMs: number | undefined, paths: SitePaths, options: BuildOptions, loaded: LoadedManifest | undefined) {
   const theme = await siteTheme(themeDirsFor(paths.templates), options.strict ?? false);
   const inputs = outputInputs(model, theme, publicFilesStamp(paths.public));
   return {
+    theme,
     unchanged: outputUnchanged(loaded, inputs, model.now.epochMs),
     pages: loaded?.manifest.files?.length ?? 0,
     record: inputs === undefined ? undefined : () => outputRecord(model, theme, inputs, firstFutureMs),

@@ -71,17 +71,21 @@ export async function loadManifest(cacheDir: string, outDir: string): Promise<Lo
   try {
     const manifest = await readManifest(manifestPath(cacheDir, outDir), outDir);
     if (manifest === undefined) return undefined;
-    const at = (outputPath: string): string => outputFile(outDir, outputPath);
-    // Each file with the stamp the build recorded for it.
-    const recorded: [string, string][] = Object.entries(manifest.pages).map(([url, [, stamp]]) => [at(urlToOutputPath(url)), stamp]);
-    for (const [, pages] of Object.values(manifest.units ?? {})) for (const page of pages) recorded.push([at(page[1]), page[4]]);
-    for (const [outputPath, stamp] of Object.entries(manifest.others ?? {})) recorded.push([at(outputPath), stamp]);
+    const recorded = recordedFiles(manifest).map(([outputPath, stamp]) => [outputFile(outDir, outputPath), stamp] as const);
     const stamps = stampsOf(recorded.map(([file]) => file));
     return { manifest, stamps, intact: manifest.others !== undefined && recorded.every(([file, stamp]) => stamps.get(file) === stamp) };
   } catch {
     // A manifest that cannot be used is no manifest: nothing is reused.
     return undefined;
   }
+}
+
+/** Each file a manifest records, by output path, with the stamp the build left it with: article pages, shared units' pages, then the others. */
+export function recordedFiles(manifest: Pick<PageManifest, 'pages' | 'units' | 'others'>): (readonly [string, string])[] {
+  const recorded: (readonly [string, string])[] = Object.entries(manifest.pages).map(([url, [, stamp]]) => [urlToOutputPath(url), stamp]);
+  for (const [, pages] of Object.values(manifest.units ?? {})) for (const page of pages) recorded.push([page[1], page[4]]);
+  for (const [outputPath, stamp] of Object.entries(manifest.others ?? {})) recorded.push([outputPath, stamp]);
+  return recorded;
 }
 
 // One synchronous stat after another: about 4 µs each here, where a promise per file on the libuv

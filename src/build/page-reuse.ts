@@ -14,7 +14,7 @@ import { inPlaceLimit } from '../write/in-place-update.js';
 import { toolFingerprint } from './content-cache.js';
 import { articlePageKeyer, type ArticlePageKeyer } from './article-page-key.js';
 import type { ModelPageUnit } from '../render/model-page-units.js';
-import { dirStamp, fileStamp, loadManifest, manifestPath, outputFile, type LoadedManifest, type OutputRecord, type PageManifest } from './page-manifest.js';
+import { dirStamp, fileStamp, loadManifest, manifestPath, outputFile, recordedFiles, type LoadedManifest, type OutputRecord, type PageManifest } from './page-manifest.js';
 import { sharedUnitKeyer } from './shared-pages-key.js';
 import { SharedUnitReuse, type KeptPage } from './shared-unit-reuse.js';
 import { pageFingerprinter, themeFingerprint, type PageFingerprinter, type ThemeFingerprint } from './page-fingerprint.js';
@@ -53,7 +53,7 @@ export class PageReuse {
     private readonly fingerprint: PageFingerprinter,
     private readonly articleKey: ArticlePageKeyer,
     private readonly units: SharedUnitReuse,
-    /** A file's stamp now: taken as the build began (`loadManifest`, on the libuv pool) where it could be. */
+    /** A file's stamp now: taken as the build began (`loadManifest`) where it could be. */
     private readonly stampAt: (file: string) => string | undefined,
     /** What the previous output was made from, as its manifest recorded it. */
     private readonly previousOutput: OutputRecord | undefined,
@@ -167,9 +167,8 @@ export class PageReuse {
   }
 
   // The stamps of the written files that neither a page nor a unit records (theme assets, public files, copies); undefined when one is gone.
-  private otherStamps(files: readonly string[], pages: Readonly<Record<string, unknown>>, units: PageManifest['units']): Record<string, string> | undefined {
-    const recorded = new Set(Object.keys(pages).map((url) => urlToOutputPath(url)));
-    for (const [, unitPages] of Object.values(units ?? {})) for (const page of unitPages) recorded.add(page[1]);
+  private otherStamps(files: readonly string[], pages: PageManifest['pages'], units: PageManifest['units']): Record<string, string> | undefined {
+    const recorded = new Set(recordedFiles({ pages, ...(units && { units }) }).map(([outputPath]) => outputPath));
     const others: Record<string, string> = {};
     for (const file of files) {
       if (recorded.has(file)) continue;
@@ -229,13 +228,15 @@ export interface OpenPageReuseOptions {
   readonly strict: boolean;
   /** The manifest, loaded early (`loadManifest`). */
   readonly manifest?: Promise<LoadedManifest | undefined> | undefined;
+  /** The theme's fingerprint (`siteTheme`), when the build already made it. */
+  readonly theme?: ThemeFingerprint | undefined;
 }
 
 /** Page reuse for a build that keeps a cache and writes files into `outDir`; undefined without a cache (every page is rendered). */
 export async function openPageReuse(options: OpenPageReuseOptions): Promise<PageReuse | undefined> {
   const { cacheDir, model } = options;
   if (cacheDir === undefined) return undefined;
-  const theme = await siteTheme(options.themeDirs, options.strict);
+  const theme = options.theme ?? (await siteTheme(options.themeDirs, options.strict));
   // The search index is built from the model, not from pages: reused pages are always linked.
   const manifest = options.manifest ?? loadManifest(cacheDir, options.writer.outDir);
   return PageReuse.open({ cacheDir, outDir: options.writer.outDir, writer: options.writer, model, theme, link: true, manifest });

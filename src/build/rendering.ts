@@ -11,6 +11,7 @@ import { mirrorPages } from './mirror-pages.js';
 import { openPageReuse, type PageReuse } from './page-reuse.js';
 import type { KeptPage } from './shared-unit-reuse.js';
 import type { LoadedManifest } from './page-manifest.js';
+import type { ThemeFingerprint } from './page-fingerprint.js';
 import type { SitePaths } from './site-paths.js';
 import { writeClaimed } from './write-claimed.js';
 
@@ -20,6 +21,8 @@ export interface RenderingOptions {
   readonly strict?: boolean | undefined;
   /** The page manifest of the output folder, loaded as the build began (`loadManifest`). */
   readonly pageManifest?: Promise<LoadedManifest | undefined> | undefined;
+  /** The theme's fingerprint (`siteTheme`), when the build already made it. */
+  readonly theme?: ThemeFingerprint | undefined;
 }
 
 /** Where `writeRendered` puts pages, and what it consults on the way. */
@@ -106,6 +109,6 @@ export async function openRendering(model: SiteModel, paths: SitePaths, options:
   const strict = options.strict ?? false;
   const rendererOptions: RendererOptions = { themeDirs, strict, displayRoot: paths.root };
   const renderer = createRenderer(rendererOptions);
-  const reuse = writer instanceof FsWriter ? await openPageReuse({ cacheDir: options.cacheDir, writer, model, themeDirs, strict, manifest: options.pageManifest }) : undefined;
+  const reuse = writer instanceof FsWriter ? await openPageReuse({ cacheDir: options.cacheDir, writer, model, themeDirs, strict, manifest: options.pageManifest, theme: options.theme }) : undefined;
   return reuse ? { renderer: reuse.wrap(renderer), plain: renderer, options: rendererOptions, reuse } : { renderer, plain: renderer, options: rendererOptions };
 }
