@@ -14,6 +14,7 @@ import { outputPathProblem } from '../write/writer.js';
 import { articleJob, type ArticleJob } from './article-job.js';
 import { articlePageWriter, type ArticleRenderSetup } from './article-page-writer.js';
 import { startArticleRenderPool, type ArticleRenderPool } from './article-render-pool.js';
+import { pagesBeforeThreads } from './worker-limits.js';
 import type { PageReuse } from './page-reuse.js';
 import { claimOutput, writeClaimed } from './write-claimed.js';
 
@@ -60,7 +61,7 @@ export async function startArticlePages(options: ArticlePagesOptions): Promise<A
   const rendered = countRendered(plans);
   const workers = Math.min(options.workers, Math.ceil(rendered / pagesPerThread));
   // A thread costs ~0.3 s of CPU to start (modules, templates): a build that renders a few pages (one article changed) renders them here.
-  const sink: JobSink = options.local && rendered <= localPages
+  const sink: JobSink = options.local && rendered <= pagesBeforeThreads
     ? renderHere(options.local, setup, writer)
     : { threads: true, submit: (jobs) => (pool ??= startArticleRenderPool(setup, { workers })).submit(jobs) };
   if (sink.threads) stagedElsewhere(options, plans);
@@ -84,9 +85,6 @@ export async function startArticlePages(options: ArticlePagesOptions): Promise<A
 
 // Pages to render for each thread started beyond the first.
 const pagesPerThread = 256;
-
-// Article pages rendered on this thread at most, instead of starting a render thread (see `startArticlePages`).
-const localPages = 32;
 
 function countRendered(plans: Uint8Array): number {
   let count = 0;

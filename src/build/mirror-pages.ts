@@ -1,4 +1,4 @@
-import { workerResourceLimits } from './worker-limits.js';
+import { pagesBeforeThreads, workerResourceLimits } from './worker-limits.js';
 import { Worker } from 'node:worker_threads';
 import type { Page } from '../render/page.js';
 import { mirrorPage, type MirrorSettings } from '../render/mirror.js';
@@ -24,7 +24,7 @@ const batchesAhead = 4;
 export async function* mirrorPages(pages: Iterable<Page>, settings: MirrorSettings | undefined, workers: number): AsyncGenerator<MirroredPage> {
   const iterator = pages[Symbol.iterator]();
   // The threads start only past the first pages: a warm build renders a few listings (or none), which cost less here than a thread's start.
-  const here = settings === undefined || workers === 0 ? Infinity : localPages;
+  const here = settings === undefined || workers === 0 ? Infinity : pagesBeforeThreads;
   for (let i = 0; i < here; i++) {
     const next = iterator.next();
     if (next.done === true) return;
@@ -32,9 +32,6 @@ export async function* mirrorPages(pages: Iterable<Page>, settings: MirrorSettin
   }
   if (settings) yield* mirroredOnThreads({ [Symbol.iterator]: () => iterator }, settings, workers);
 }
-
-// Pages whose copies are made on this thread before any mirror thread starts.
-const localPages = 32;
 
 function mirroredHere(page: Page, settings: MirrorSettings | undefined): MirroredPage {
   const mirrored = settings && mirrorPage(page, settings);

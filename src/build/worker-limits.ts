@@ -11,3 +11,10 @@ import type { ResourceLimits } from 'node:worker_threads';
  * worker holds (one batch, the templates, the site view), so it never runs out.
  */
 export const workerResourceLimits: ResourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 512 };
+
+/**
+ * Pages the main thread renders, or converts to the other script, before a build starts threads
+ * for them: a thread costs about 0.3 s of CPU to start (modules, templates), a page about 1 ms
+ * here, so a build that changes a few articles starts none.
+ */
+export const pagesBeforeThreads = 32;
