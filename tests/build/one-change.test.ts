@@ -5,24 +5,14 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { build, type BuildOptions } from '../../src/build/build.js';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
 import { article, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
+import { startedWorkers } from '../helpers/counted-workers.js';
 
 // A build after one article changed renders that article's page and its neighbours' on the main
 // thread, with the renderer it already has, and processes the changed source there too: no
 // thread is started for three pages. Each scenario counts the worker threads a build starts (by
 // the script each runs) and compares dist/ with a cold single-threaded build byte for byte.
 
-const started = vi.hoisted(() => [] as string[]);
-
-vi.mock('node:worker_threads', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:worker_threads')>();
-  class CountedWorker extends real.Worker {
-    constructor(script: string | URL, options?: import('node:worker_threads').WorkerOptions) {
-      super(script, options);
-      started.push(path.basename(String(script)));
-    }
-  }
-  return { ...real, Worker: CountedWorker };
-});
+vi.mock('node:worker_threads', async (importOriginal) => (await import('../helpers/counted-workers.js')).countedWorkerThreads(importOriginal));
 
 const paragraph = '历下区坚持以人民为中心的发展思想，扎实推进高质量发展，全区经济运行稳中有进。';
 
@@ -39,7 +29,7 @@ afterAll(() => {
   for (const site of sites) site.dispose();
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
-beforeEach(() => void started.splice(0));
+beforeEach(() => void startedWorkers.splice(0));
 
 function freshSite(mirror: boolean): TempSite {
   const files: Record<string, string> = {};
@@ -91,12 +81,12 @@ describe('a build after one article changed', () => {
     const site = freshSite(mirror);
     const dist = await diskBuild(site);
     // 40 articles are more than the main thread renders: the cold build spreads them over render threads.
-    expect(started).toContain('article-render-worker.js');
-    started.splice(0);
+    expect(startedWorkers).toContain('article-render-worker.js');
+    startedWorkers.splice(0);
     const before = inodes(dist);
     writeFileSync(path.join(site.root, name(20)), source(20, added));
     await diskBuild(site);
-    expect(started).toEqual([]);
+    expect(startedWorkers).toEqual([]);
     // Its neighbours' pages are rendered again (they link to it) to the same bytes: their files stay.
     expect(replacedArticlePages(before, dist)).toEqual(shown.map(([page]) => page));
     const after = tree(dist);
@@ -113,9 +103,9 @@ describe('a build after one article changed', () => {
     expect((await build(options)).ok).toBe(true);
     const before = tree(path.join(site.root, 'dist'));
     writeFileSync(path.join(site.root, name(20)), source(20).replace('第20次工作会议', '更正：第20次工作会议'));
-    started.splice(0);
+    startedWorkers.splice(0);
     const warm = await build(options);
-    expect(started).toEqual([]);
+    expect(startedWorkers).toEqual([]);
     const cold = await build({ root: site.root, now: fixedNow, outDir: 'elsewhere', workers: 0, strict: true });
     expect(warm.ok).toBe(false);
     expect(warm.diagnostics.map(formatDiagnostic)).toEqual(cold.diagnostics.map(formatDiagnostic));

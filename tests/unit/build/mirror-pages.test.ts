@@ -1,24 +1,13 @@
-import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { mirrorPages, type MirroredPage } from '../../../src/build/mirror-pages.js';
 import type { Page } from '../../../src/render/page.js';
 import type { MirrorSettings } from '../../../src/render/mirror.js';
+import { startedWorkers } from '../../helpers/counted-workers.js';
 
-// The mirror threads started, by their script: counted around the real Worker.
-const started = vi.hoisted(() => [] as string[]);
+// The mirror threads started, by their script: counted around the real Worker (tests/helpers/counted-workers.ts).
+vi.mock('node:worker_threads', async (importOriginal) => (await import('../../helpers/counted-workers.js')).countedWorkerThreads(importOriginal));
 
-vi.mock('node:worker_threads', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:worker_threads')>();
-  class CountedWorker extends real.Worker {
-    constructor(script: string | URL, options?: import('node:worker_threads').WorkerOptions) {
-      super(script, options);
-      started.push(path.basename(String(script)));
-    }
-  }
-  return { ...real, Worker: CountedWorker };
-});
-
-beforeEach(() => void started.splice(0));
+beforeEach(() => void startedWorkers.splice(0));
 
 const settings: MirrorSettings = { script: 'zh-Hant', prefix: '/zh-hant/', language: 'zh-CN', baseUrl: 'https://news.example.gov.cn' };
 
@@ -48,26 +37,26 @@ describe('mirrorPages', () => {
     expect(inline[3]?.mirrored?.contents).toContain('第3條 國務院發佈');
     expect(inline[70]?.mirrored).toBeUndefined();
     expect(threaded).toEqual(inline);
-    expect(started).toEqual(['mirror-worker.js', 'mirror-worker.js']);
+    expect(startedWorkers).toEqual(['mirror-worker.js', 'mirror-worker.js']);
   });
 
   it.each([0, 1, 20, 32])('makes the copies of %i pages in this thread, starting no thread (a warm build renders a few listings)', async (count) => {
     const few = pages.slice(0, count);
     const mirrored = await collect(mirrorPages(few, settings, 2));
-    expect(started).toEqual([]);
+    expect(startedWorkers).toEqual([]);
     expect(mirrored).toEqual(await collect(mirrorPages(few, settings, 0)));
     if (count > 0) expect(mirrored[0]?.mirrored?.contents).toContain('第0條 國務院發佈');
   });
 
   it('starts the threads once a 33rd page comes, and keeps the order', async () => {
     const mirrored = await collect(mirrorPages(pages.slice(0, 33), settings, 2));
-    expect(started).toEqual(['mirror-worker.js', 'mirror-worker.js']);
+    expect(startedWorkers).toEqual(['mirror-worker.js', 'mirror-worker.js']);
     expect(mirrored.map((m) => m.mirrored?.outputPath)).toEqual(pages.slice(0, 33).map((p) => `zh-hant/${p.outputPath}`));
   });
 
   it('passes pages through untouched without a mirror', async () => {
     const plain = await collect(mirrorPages(pages.slice(0, 5), undefined, 2));
     expect(plain).toEqual(pages.slice(0, 5).map((page) => ({ page })));
-    expect(started).toEqual([]);
+    expect(startedWorkers).toEqual([]);
   });
 });
