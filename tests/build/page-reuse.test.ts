@@ -79,6 +79,8 @@ describe('warm builds reuse unchanged pages', () => {
     const site = freshSite();
     const dist = await diskBuild(site, { workers });
     const before = inodes(dist);
+    // A theme asset touched in dist/ (copied again by any build) keeps the build from being up to date as a whole, so every page is asked for.
+    utimesSync(path.join(dist, 'assets/site.css'), new Date(fixedNow), new Date(fixedNow));
     await diskBuild(site, { workers });
     expect(kept(before, dist)).toEqual([...before.keys()].sort());
     // With render threads the feeds, sitemaps and robots.txt are taken over too; theme assets are always copied.

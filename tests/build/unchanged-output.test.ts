@@ -25,7 +25,6 @@ afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
 
-// Every column has an article: an empty column's feed prints the build time itself, and a site with one is never up to date.
 function freshSite(extra: Record<string, string> = {}): TempSite {
   const notice = article({ title: '"关于调整办事时间的通知"', date: '"2023-11-20 09:00"', column: 'notices' }, paragraph);
   const files: Record<string, string> = { 'public/robots-note.txt': '公开文件\n', 'content/notices/n001.md': notice, ...extra };
@@ -119,9 +118,18 @@ describe('a build with nothing to do', () => {
     expect(tree(dist(site))).toEqual(await coldTree(site, { now: out }));
   });
 
-  it('never skips a build when an empty column\'s feed prints the build time', async () => {
+  it("skips a build of a site with an empty column, whose feeds are dated by the newest article", async () => {
     const site = freshSite();
     rmSync(path.join(site.root, 'content/notices/n001.md'));
+    await diskBuild(site);
+    const again = await diskBuild(site, { now: fixedNow + 1000 });
+    expect(again.stats.upToDate).toBe(true);
+    expect(tree(dist(site))).toEqual(await coldTree(site, { now: fixedNow + 1000 }));
+  });
+
+  it('never skips a build of a site without a published article: its feeds print the build time', async () => {
+    const site = freshSite();
+    for (const file of ['content/notices/n001.md', ...Array.from({ length: 12 }, (_, i) => `content/news/a${String(i + 1).padStart(3, '0')}.md`)]) rmSync(path.join(site.root, file));
     await diskBuild(site);
     const again = await diskBuild(site, { now: fixedNow + 1000 });
     expect(again.stats.upToDate).toBeUndefined();
