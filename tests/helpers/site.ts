@@ -45,6 +45,14 @@ export function makeSite(files: Readonly<Record<string, string | Uint8Array>>, c
   return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
 
+/** Write `contents` to `file` in the site (its folders made), or remove the file when `contents` is undefined. */
+export function editSite(site: TempSite, file: string, contents: string | undefined): void {
+  const target = path.join(site.root, file);
+  if (contents === undefined) return rmSync(target);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, contents);
+}
+
 /** Build a site into memory. */
 export async function buildInMemory(root: string, options: Partial<BuildOptions> = {}): Promise<{ result: BuildResult; writer: MemoryWriter }> {
   const writer = new MemoryWriter();
