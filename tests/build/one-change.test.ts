@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { build, type BuildOptions } from '../../src/build/build.js';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
-import { article, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
+import { article, coldTree, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
 import { startedWorkers } from '../helpers/counted-workers.js';
 import { filesUnder, fileTree, fileInodes } from '../helpers/tree.js';
 
@@ -24,12 +23,8 @@ function source(i: number, extra = ''): string {
 
 const name = (i: number): string => `content/news/a${String(i).padStart(3, '0')}.md`;
 
-const temporary: string[] = [];
 const sites: TempSite[] = [];
-afterAll(() => {
-  for (const site of sites) site.dispose();
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sites.forEach((site) => site.dispose()));
 beforeEach(() => void startedWorkers.splice(0));
 
 function freshSite(mirror: boolean): TempSite {
@@ -46,13 +41,6 @@ async function diskBuild(site: TempSite): Promise<string> {
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   expect(result.ok).toBe(true);
   return path.join(site.root, 'dist');
-}
-
-async function coldTree(site: TempSite): Promise<Map<string, string>> {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cold-'));
-  temporary.push(outDir);
-  await build({ root: site.root, now: fixedNow, outDir, workers: 0 });
-  return fileTree(outDir);
 }
 
 /** The article pages whose file in `dir` is not the one `before` saw (inode numbers). */

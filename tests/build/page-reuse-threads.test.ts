@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build/build.js';
-import { article, editSite, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
+import { article, coldTree, editSite, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
 import { fileTree, fileInodes, keptFiles } from '../helpers/tree.js';
 
 // With render threads, article pages are keyed without their template context (identity,
@@ -23,12 +22,8 @@ function source(i: number, title = `第${i}次工作会议`, date = `2023-11-${S
   return article({ title: `"${title}"`, date, column: 'news', tags }, `${paragraph.repeat(2)}\n\n## 会议要点\n\n- 第一项 ${i}\n`);
 }
 
-const temporary: string[] = [];
 const sites: TempSite[] = [];
-afterAll(() => {
-  for (const site of sites) site.dispose();
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sites.forEach((site) => site.dispose()));
 
 function freshSite(config: Record<string, unknown> = siteConfig(linkable), recent = true): TempSite {
   const files: Record<string, string> = {};
@@ -45,13 +40,6 @@ async function diskBuild(site: TempSite, options: Partial<BuildOptions> = {}): P
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   expect(result.ok).toBe(true);
   return path.join(site.root, 'dist');
-}
-
-async function coldTree(site: TempSite, options: Partial<BuildOptions> = {}): Promise<Map<string, string>> {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cold-'));
-  temporary.push(outDir);
-  await build({ root: site.root, now: fixedNow, outDir, workers: 0, ...options });
-  return fileTree(outDir);
 }
 
 const html = (names: readonly string[]): string[] => names.filter((n) => n.endsWith('.html'));

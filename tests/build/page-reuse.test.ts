@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build/build.js';
-import { article, editSite, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
+import { article, coldTree, editSite, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
 import { fileTree, fileInodes, keptFiles } from '../helpers/tree.js';
 
 // Warm builds take unchanged pages from the previous dist/ (hard links) instead of rendering them:
@@ -22,12 +21,8 @@ function source(i: number, title = `第${i}次工作会议`): string {
   );
 }
 
-const temporary: string[] = [];
 const sites: TempSite[] = [];
-afterAll(() => {
-  for (const site of sites) site.dispose();
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sites.forEach((site) => site.dispose()));
 
 function freshSite(config: Record<string, unknown> = linkable): TempSite {
   const files: Record<string, string> = {};
@@ -48,13 +43,6 @@ async function diskBuild(site: TempSite, options: Partial<BuildOptions> = {}): P
 }
 
 /** A cold build of the site as it is now (no cache, a fresh output folder). */
-async function coldTree(site: TempSite, options: Partial<BuildOptions> = {}): Promise<Map<string, string>> {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cold-'));
-  temporary.push(outDir);
-  const { cacheDir: _none, ...rest } = options;
-  await build({ root: site.root, now: fixedNow, outDir, ...rest });
-  return fileTree(outDir);
-}
 
 describe('warm builds reuse unchanged pages', () => {
   it.each([0, 2])('keeps every HTML page when nothing changed (workers: %i), byte-identical to a cold build', async (workers) => {

@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions, type BuildStats } from '../../src/build/build.js';
-import { article, editSite, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
+import { article, coldTree, editSite, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
 import { fileTree } from '../helpers/tree.js';
 
 // With render threads every shared page (a listing page, a feed, the sitemap...) has a key made
@@ -45,12 +43,8 @@ function listingsOf(fields: Fields | undefined): string[] {
 
 const name = (i: number): string => `content/news/a${String(i).padStart(3, '0')}.md`;
 
-const temporary: string[] = [];
 const sites: TempSite[] = [];
-afterAll(() => {
-  for (const site of sites) site.dispose();
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sites.forEach((site) => site.dispose()));
 
 function freshSite(): TempSite {
   const files: Record<string, string> = {};
@@ -65,13 +59,6 @@ async function diskBuild(site: TempSite): Promise<BuildStats> {
   const result = await build(options);
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return result.stats;
-}
-
-async function coldTree(site: TempSite): Promise<Map<string, string>> {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cold-'));
-  temporary.push(outDir);
-  await build({ root: site.root, now: fixedNow, outDir, workers: 0 });
-  return fileTree(outDir);
 }
 
 /**
