@@ -1,5 +1,8 @@
-import { readManifestParts } from '../cache/manifest-parts.js';
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { readJournal } from '../cache/manifest-journal.js';
+import { readManifestParts } from '../cache/manifest-parts.js';
+import { writerGone } from '../cache/writer-gone.js';
 import type { ManifestEntry } from './source-manifest.js';
 
 /** The head of a base manifest (`sources.bin`). */
@@ -80,6 +83,19 @@ function applyJournal(journal: string, generation: string, entries: Map<string, 
 function isDelta(value: unknown): value is ManifestDelta {
   const delta = value as Partial<ManifestDelta> | null;
   return typeof delta?.generation === 'string' && typeof delta.readStartNs === 'bigint' && Array.isArray(delta.entries) && Array.isArray(delta.removed);
+}
+
+/** Remove the manifests that killed builds left half written in `dir` (a running build's stay). */
+export function removeLeftovers(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const pid = /^sources\.bin\.(\d+)\.tmp$/.exec(name)?.[1];
+    if (pid !== undefined && writerGone(Number(pid))) rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+/** The journal beside the base manifest `file`. */
+export function journalOf(file: string): string {
+  return file.replace(/\.bin$/, '.journal');
 }
 
 // The pack names repeat in every entry: one string each, not one per entry.

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { appendJournal } from '../cache/manifest-journal.js';
 import { ManifestWriter } from '../cache/manifest-parts.js';
 import type { PackLocation } from '../cache/pack-store.js';
-import { writerGone } from '../cache/writer-gone.js';
-import { loadManifest, type LoadedManifest, type ManifestDelta, type ManifestHead } from './source-manifest-file.js';
+import { journalOf, loadManifest, removeLeftovers, type LoadedManifest, type ManifestDelta, type ManifestHead } from './source-manifest-file.js';
 import type { SourceOutcome } from './source-pipeline.js';
+
+/** Where a record now lies after garbage collection (its old place when it did not move), or undefined when it is gone. */
+export type Relocate = (key: string, location: PackLocation) => PackLocation | undefined;
 
 /** A source file's stat as the manifest compares it: inode, size, mtime and ctime in nanoseconds. */
 export interface SourceStamp {
@@ -134,16 +136,9 @@ export class SourceManifest {
    * else as a new base (temporary name, synced, renamed) without a journal. The names of the packs
    * the whole manifest refers to.
    */
-  save(relocate: (key: string, location: PackLocation) => PackLocation | undefined): Set<string> {
+  save(relocate: Relocate): Set<string> {
     const packs = new Set(this.writtenPacks);
-    const held = new Map<string, ManifestEntry>();
-    for (const [file, entry] of this.held) {
-      const location = relocate(entry.key, entry.location);
-      if (!location) continue;
-      packs.add(location.pack);
-      held.set(file, location === entry.location ? entry : { ...entry, location });
-    }
-    const delta = this.writer ? undefined : this.delta(held);
+    const delta = this.writer ? undefined : this.delta(relocate, packs);
     if (delta) {
       if (delta.entries.length + delta.removed.length > 0) appendJournal(journalOf(this.file), delta);
       return packs;
@@ -151,7 +146,12 @@ export class SourceManifest {
     this.rewrite();
     const writer = this.writer ?? ManifestWriter.open(this.file, this.head);
     this.writer = undefined;
-    for (const [file, entry] of held) writer.add(file, entry);
+    for (const [file, entry] of this.held) {
+      const location = relocate(entry.key, entry.location);
+      if (!location) continue;
+      packs.add(location.pack);
+      writer.add(file, location === entry.location ? entry : { ...entry, location });
+    }
     writer.finish();
     // After the new base is in place: a kill between the two leaves a journal of another generation, never applied to it.
     rmSync(journalOf(this.file), { force: true });
@@ -166,29 +166,33 @@ export class SourceManifest {
     this.fresh.clear();
   }
 
-  // What this build changed against the manifest it loaded, when that fits in the journal's budget.
-  private delta(held: ReadonlyMap<string, ManifestEntry>): ManifestDelta | undefined {
+  // What this build changed against the manifest it loaded (adding the packs it refers to), or undefined when that is past the budget.
+  private delta(relocate: Relocate, packs: Set<string>): ManifestDelta | undefined {
     const previous = this.previous;
-    if (!previous) return undefined;
+    if (!previous || this.budget < 0) return undefined;
     const entries: (readonly [string, ManifestEntry])[] = [...this.fresh];
-    for (const [file, entry] of held) if (entry !== previous.entries.get(file)) entries.push([file, entry]);
     const removed: string[] = [];
-    for (const file of previous.entries.keys()) if (!held.has(file) && !this.fresh.has(file)) removed.push(file);
+    let added = [...this.fresh.keys()].filter((file) => !previous.entries.has(file)).length;
+    for (const [file, entry] of this.held) {
+      const location = relocate(entry.key, entry.location);
+      const before = previous.entries.get(file);
+      if (before === undefined) added++;
+      if (!location) {
+        if (before !== undefined) removed.push(file);
+        continue;
+      }
+      packs.add(location.pack);
+      if (location !== entry.location) entries.push([file, { ...entry, location }]);
+      else if (entry !== before) entries.push([file, entry]);
+      if (entries.length + removed.length > this.budget) return undefined;
+    }
+    // Sources gone since (every name this build kept that the manifest knew accounts for one of its entries).
+    if (this.held.size + this.fresh.size - added < previous.entries.size) {
+      for (const file of previous.entries.keys()) if (!this.held.has(file) && !this.fresh.has(file)) removed.push(file);
+    }
     if (entries.length + removed.length > this.budget) return undefined;
     return { generation: previous.head.generation, readStartNs: this.head.readStartNs, entries, removed };
   }
-}
-
-// Manifests that killed builds left half written.
-function removeLeftovers(dir: string): void {
-  for (const name of readdirSync(dir)) {
-    const pid = /^sources\.bin\.(\d+)\.tmp$/.exec(name)?.[1];
-    if (pid !== undefined && writerGone(Number(pid))) rmSync(path.join(dir, name), { force: true });
-  }
-}
-
-function journalOf(file: string): string {
-  return file.replace(/\.bin$/, '.journal');
 }
 
 // The body's two forms (HTML, and the plain text the search index reads) are most of an article's
