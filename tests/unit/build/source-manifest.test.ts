@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, ut
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { entryStillValid, SourceManifest, stampOf, type SourceStamp } from '../../../src/build/source-manifest.js';
+import { entryStillValid, SourceManifest, stampOf, type Relocate, type SourceStamp } from '../../../src/build/source-manifest.js';
 import type { SourceOutcome } from '../../../src/build/source-pipeline.js';
 import { readJournal } from '../../../src/cache/manifest-journal.js';
 
@@ -114,7 +114,7 @@ describe('SourceManifest journal', () => {
   }
 
   /** One build as process-sources runs it: look every file up, read (record) the rest into this build's pack, save when stale. */
-  function build(dir: string, files: readonly string[], salt = 'salt'): { read: string[]; stale: boolean } {
+  function build(dir: string, files: readonly string[], salt = 'salt', relocate: Relocate = (_, location) => location): { read: string[]; stale: boolean } {
     const pack = `pack-${++builds}`;
     const manifest = SourceManifest.open(dir, salt, (location) => location.pack === pack);
     const read: string[] = [];
@@ -125,7 +125,7 @@ describe('SourceManifest journal', () => {
       manifest.record(file, stamp, readFileSync(file, 'utf8'), { pack, offset: i * 100, length: 100 }, outcome('<p>正文</p>'));
     });
     const stale = manifest.stale;
-    if (stale) manifest.save((_, location) => location);
+    if (stale) manifest.save(relocate);
     return { read, stale };
   }
 
@@ -165,6 +165,21 @@ describe('SourceManifest journal', () => {
       expect(build(dir, now)).toEqual({ read: [], stale: false });
     }
     expect(base(dir)).toMatchObject({ ino: before.ino, mtimeNs: before.mtimeNs });
+  });
+
+  it('records in its delta where garbage collection moved a record, and drops an entry whose record failed its check', () => {
+    const { dir, files } = newSite();
+    build(dir, files);
+    const firstPack = `pack-${builds}`;
+    const before = base(dir);
+    write(files[1] ?? '', '改');
+    const moved = { pack: 'moved', offset: 0, length: 100 };
+    build(dir, files, 'salt', (key, location) => (key === '第7篇' ? undefined : key === '第8篇' ? moved : location));
+    expect(base(dir).ino).toBe(before.ino);
+    const next = SourceManifest.open(dir, 'salt');
+    const lookUp = (i: number) => next.lookup(files[i] ?? '', stampOf(statSync(files[i] ?? '', { bigint: true })));
+    expect([lookUp(7), lookUp(8)?.location, lookUp(9)?.location.pack]).toEqual([undefined, moved, firstPack]);
+    expect(build(dir, files).read).toEqual(['a7.md']);
   });
 
   it('writes a new base and drops the journal once the journal would hold more than a quarter of the entries', () => {
