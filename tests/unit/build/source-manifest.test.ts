@@ -182,6 +182,20 @@ describe('SourceManifest journal', () => {
     expect(build(dir, files).read).toEqual(['a7.md']);
   });
 
+  it('keeps one entry a source that was looked up and then read again (its pack gone), in a delta or a new base', () => {
+    const { dir, files } = newSite();
+    build(dir, files);
+    const stampAt = (i: number) => stampOf(statSync(files[i] ?? '', { bigint: true }));
+    for (const reread of [2, 11]) {
+      const manifest = SourceManifest.open(dir, 'salt', (location) => location.pack === `again-${reread}`);
+      files.forEach((_, i) => manifest.lookup(files[i] ?? '', stampAt(i)));
+      for (let i = 0; i < reread; i++) manifest.record(files[i] ?? '', stampAt(i), `第${i}篇`, { pack: `again-${reread}`, offset: i * 100, length: 100 }, outcome('<p>正文</p>'));
+      manifest.save((_, location) => location);
+      const next = SourceManifest.open(dir, 'salt');
+      expect(files.map((_, i) => next.lookup(files[i] ?? '', stampAt(i))?.location.pack.startsWith('again'))).toEqual(files.map((_, i) => i < reread));
+    }
+  });
+
   it('writes a new base and drops the journal once the journal would hold more than a quarter of the entries', () => {
     const { dir, files } = newSite();
     build(dir, files);
