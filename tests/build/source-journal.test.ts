@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
@@ -11,10 +11,15 @@ const sites: TempSite[] = [];
 afterAll(() => sites.forEach((s) => s.dispose()));
 
 const count = 40;
+let writes = 0;
 
 function writeArticle(root: string, name: string, i: number, version: number): void {
   const fields = { title: `第${i}号通报（第${version}版）`, date: `2023-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, column: 'news' };
-  writeFileSync(path.join(root, `content/news/${name}.md`), article(fields, `第${i}篇正文，第${version}版。\n\n${'社区服务持续改进。'.repeat(20)}`));
+  const file = path.join(root, `content/news/${name}.md`);
+  writeFileSync(file, article(fields, `第${i}篇正文，第${version}版。\n\n${'社区服务持续改进。'.repeat(20)}`));
+  // A time of its own, before the build: never racy (a file written in the clock tick its build begins is read again, a journal entry more).
+  const time = Date.now() / 1000 - 3600 + ++writes;
+  utimesSync(file, time, time);
 }
 
 function newSite(): TempSite {
