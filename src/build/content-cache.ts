@@ -7,6 +7,7 @@ import { deserialize, serialize } from 'node:v8';
 import { PackStore, type PackLocation } from '../cache/pack-store.js';
 import type { SiteConfig } from '../config/schema.js';
 import type { SourceFile } from '../source/source-file.js';
+import { installedDependencies } from './installed-dependencies.js';
 import { serializedOf } from './serialized-outcome.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import { SourceManifest, type ManifestEntry } from './source-manifest.js';
@@ -155,13 +156,17 @@ function restoredText(this: object): string {
 
 let fingerprint: Promise<string> | undefined;
 
-/** A hash of the tool's own code (lib/ when installed, src/ under tests): a new build of the tool never reads an old entry. */
+/**
+ * A hash of the tool's own code (lib/ when installed, src/ under tests) and of the versions of every
+ * package it runs (`installedDependencies`): a new build of the tool, or `npm update`, never reads an old entry.
+ */
 export function toolFingerprint(): Promise<string> {
   return (fingerprint ??= hashTree(fileURLToPath(new URL('../', import.meta.url))));
 }
 
 async function hashTree(root: string): Promise<string> {
   const hash = createHash('sha256');
+  hash.update(`${installedDependencies(path.dirname(root)).join('\n')}\n`);
   // Declarations (.d.ts) change nothing a build does. Read one after another without awaiting: a few
   // hundred small files take about 10 ms, where an awaited read each left this thread idle for 80.
   const names = (await readdir(root, { recursive: true })).filter((n) => /\.(js|ts|mjs|json)$/.test(n) && !n.endsWith('.d.ts')).sort();

@@ -40,7 +40,7 @@ const hourMs = 60 * 60 * 1000;
  * The record of an output written from `inputs`: from this build time until the first one at which
  * the same inputs could give other pages. That is the next day when templates print the build
  * time's day (an hour early, for a daylight-saving shift), never when they print more of it or an
- * empty feed prints it; sooner when an article enters or leaves the news sitemap's window, or a
+ * empty feed prints it (on a site without a published article); sooner when an article enters or leaves the news sitemap's window, or a
  * future article left out (`firstFutureMs`) is due.
  */
 export function outputRecord(model: SiteModel, theme: ThemeFingerprint, inputs: string, firstFutureMs: number | undefined): OutputRecord {
@@ -51,7 +51,7 @@ export function outputRecord(model: SiteModel, theme: ThemeFingerprint, inputs: 
   return { inputs, since, until: Math.min(nextDay, recentArticlesChange(model), firstFutureMs ?? Infinity) };
 }
 
-// A shared page whose group holds the build time itself (an empty feed's `updated`) changes on every build.
+// A shared page whose group holds the build time itself (an empty feed's `updated` on a site without a published article) changes on every build.
 function printsBuildTime(model: SiteModel): boolean {
   for (const unit of modelPageUnits(model)) if (Object.hasOwn(unit.group, 'now')) return true;
   return false;

@@ -55,9 +55,23 @@ export function buildFeedView(model: SiteModel, source: FeedSource): FeedView {
     homeUrl: absoluteUrl(config, source.url),
     urls: { rss: absoluteUrl(config, urls.rss), atom: absoluteUrl(config, urls.atom), json: absoluteUrl(config, urls.json) },
     publisher: config.publisher.name ?? config.title,
-    updated: newest(items.map((i) => i.updated)) ?? model.now,
+    updated: newest(items.map((i) => i.updated)) ?? emptyFeedUpdated(model),
     items,
   };
+}
+
+/**
+ * When a feed with no item (a column with nothing published yet) was last updated: when the site
+ * last was, its newest published article's update or date, so the same site gives the same feed on
+ * every build. Only a site with no published article at all takes the build time.
+ */
+export function emptyFeedUpdated(model: SiteModel): ZonedDate {
+  let updated: ZonedDate | undefined;
+  for (const article of model.articles) {
+    const time = article.updated ?? article.date;
+    if (!article.draft && (updated === undefined || time.epochMs > updated.epochMs)) updated = time;
+  }
+  return updated ?? model.now;
 }
 
 /** Make root-relative `href`/`src` attributes absolute: feed readers show content away from the site. */

@@ -1,6 +1,7 @@
 import type { Article } from '../content/types.js';
 import { recentArticles, renderNewsSitemap, renderRobots, renderSitemapPages, sitemapEntries } from '../outputs/index.js';
 import { feedPages, feedSources } from '../outputs/feeds.js';
+import { emptyFeedUpdated } from '../outputs/feed-view.js';
 import { paginate } from '../site/paginate.js';
 import type { ArticleListing, SiteModel } from '../site/types.js';
 import type { Renderer } from './environment.js';
@@ -63,8 +64,11 @@ function htmlUnit(model: SiteModel, template: string, url: string, data: Readonl
 function* outputUnits(model: SiteModel): Generator<ModelPageUnit> {
   for (const source of feedSources(model)) {
     const items = source.articles.filter((a) => !a.draft).slice(0, model.config.feed.items);
-    // An empty feed's `updated` is the build time.
-    const group = { feed: source.url, title: source.title, description: source.description, items, ...(items.length === 0 && { now: model.now }) };
+    // An empty feed is dated by the site's newest article (`emptyFeedUpdated`), by the build time on a site without any:
+    // that is a group holding `now`, which page reuse and the up-to-date check take as a page that changes on every build.
+    const updated = items.length === 0 ? emptyFeedUpdated(model) : undefined;
+    const dated = updated === undefined ? {} : updated === model.now ? { now: model.now } : { updated };
+    const group = { feed: source.url, title: source.title, description: source.description, items, ...dated };
     yield { id: `feed:${source.url}`, group, render: () => feedPages(model, source) };
   }
   yield {

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { build, type BuildOptions } from '../../src/build/build.js';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
-import { article, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
+import { article, coldTree, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
 import { startedWorkers } from '../helpers/counted-workers.js';
+import { filesUnder, fileTree, fileInodes } from '../helpers/tree.js';
 
 // A build after one article changed renders that article's page and its neighbours' on the main
 // thread, with the renderer it already has, and processes the changed source there too: no
@@ -23,12 +23,8 @@ function source(i: number, extra = ''): string {
 
 const name = (i: number): string => `content/news/a${String(i).padStart(3, '0')}.md`;
 
-const temporary: string[] = [];
 const sites: TempSite[] = [];
-afterAll(() => {
-  for (const site of sites) site.dispose();
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sites.forEach((site) => site.dispose()));
 beforeEach(() => void startedWorkers.splice(0));
 
 function freshSite(mirror: boolean): TempSite {
@@ -47,28 +43,9 @@ async function diskBuild(site: TempSite): Promise<string> {
   return path.join(site.root, 'dist');
 }
 
-async function coldTree(site: TempSite): Promise<Map<string, string>> {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cold-'));
-  temporary.push(outDir);
-  await build({ root: site.root, now: fixedNow, outDir, workers: 0 });
-  return tree(outDir);
-}
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => statSync(path.join(dir, n)).isFile()).sort();
-}
-
-function tree(dir: string): Map<string, string> {
-  return new Map(files(dir).map((n) => [n, readFileSync(path.join(dir, n), 'latin1')]));
-}
-
 /** The article pages whose file in `dir` is not the one `before` saw (inode numbers). */
 function replacedArticlePages(before: Map<string, bigint>, dir: string): string[] {
-  return files(dir).filter((n) => /news\/a\d+\/index\.html$/.test(n) && statSync(path.join(dir, n), { bigint: true }).ino !== before.get(n));
-}
-
-function inodes(dir: string): Map<string, bigint> {
-  return new Map(files(dir).map((n) => [n, statSync(path.join(dir, n), { bigint: true }).ino]));
+  return filesUnder(dir).filter((n) => /news\/a\d+\/index\.html$/.test(n) && statSync(path.join(dir, n), { bigint: true }).ino !== before.get(n));
 }
 
 const added = '新增段落：会议还研究了其他事项。';
@@ -83,13 +60,13 @@ describe('a build after one article changed', () => {
     // 40 articles are more than the main thread renders: the cold build spreads them over render threads.
     expect(startedWorkers).toContain('article-render-worker.js');
     startedWorkers.splice(0);
-    const before = inodes(dist);
+    const before = fileInodes(dist);
     writeFileSync(path.join(site.root, name(20)), source(20, added));
     await diskBuild(site);
     expect(startedWorkers).toEqual([]);
     // Its neighbours' pages are rendered again (they link to it) to the same bytes: their files stay.
     expect(replacedArticlePages(before, dist)).toEqual(shown.map(([page]) => page));
-    const after = tree(dist);
+    const after = fileTree(dist);
     expect(after).toEqual(await coldTree(site));
     for (const [page, text] of shown) expect(Buffer.from(after.get(page ?? '') ?? '', 'latin1').toString('utf8')).toContain(text);
   });
@@ -101,7 +78,7 @@ describe('a build after one article changed', () => {
     writeFileSync(path.join(site.root, 'templates/article.njk'), '{% extends "base.njk" %}{% block main %}<h1>{{ article.title }}</h1>{% if "更正" in article.title %}{{ article.missing }}{% endif %}{% endblock %}');
     const options: BuildOptions = { root: site.root, now: fixedNow, cacheDir: path.join(site.root, '.cache'), workers: 2, strict: true };
     expect((await build(options)).ok).toBe(true);
-    const before = tree(path.join(site.root, 'dist'));
+    const before = fileTree(path.join(site.root, 'dist'));
     writeFileSync(path.join(site.root, name(20)), source(20).replace('第20次工作会议', '更正：第20次工作会议'));
     startedWorkers.splice(0);
     const warm = await build(options);
@@ -113,6 +90,6 @@ describe('a build after one article changed', () => {
       'templates/article.njk:1:99: error: the template outputs a value that is not set (strict mode) [template/undefined]\n' +
         '  note: guard the value with {% if ... %}, or give it a default: {{ value | default("") }}',
     ]);
-    expect(tree(path.join(site.root, 'dist'))).toEqual(before);
+    expect(fileTree(path.join(site.root, 'dist'))).toEqual(before);
   });
 });

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build/build.js';
-import { article, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
+import { article, coldTree, editSite, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
+import { fileTree, fileInodes, keptFiles } from '../helpers/tree.js';
 
 // With render threads, article pages are keyed without their template context (identity,
 // neighbours, one per-build hash) and the listings, feeds and sitemaps are taken over whole when
@@ -15,18 +15,15 @@ const paragraph = '历下区坚持以人民为中心的发展思想，扎实推�
 const linkable = { permalink: '/news/:slug/', search: false, mirror: false };
 const threads = { workers: 2 };
 const hour = 3_600_000;
+const notAsset = (rel: string): boolean => !rel.startsWith('assets/');
 
 function source(i: number, title = `第${i}次工作会议`, date = `2023-11-${String((i % 28) + 1).padStart(2, '0')} 09:${String(i % 60).padStart(2, '0')}`): string {
   const tags = i % 2 ? '[经济]' : '[民生]';
   return article({ title: `"${title}"`, date, column: 'news', tags }, `${paragraph.repeat(2)}\n\n## 会议要点\n\n- 第一项 ${i}\n`);
 }
 
-const temporary: string[] = [];
 const sites: TempSite[] = [];
-afterAll(() => {
-  for (const site of sites) site.dispose();
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sites.forEach((site) => site.dispose()));
 
 function freshSite(config: Record<string, unknown> = siteConfig(linkable), recent = true): TempSite {
   const files: Record<string, string> = {};
@@ -45,88 +42,64 @@ async function diskBuild(site: TempSite, options: Partial<BuildOptions> = {}): P
   return path.join(site.root, 'dist');
 }
 
-async function coldTree(site: TempSite, options: Partial<BuildOptions> = {}): Promise<Map<string, string>> {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cold-'));
-  temporary.push(outDir);
-  await build({ root: site.root, now: fixedNow, outDir, workers: 0, ...options });
-  return tree(outDir);
-}
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => statSync(path.join(dir, n)).isFile()).sort();
-}
-
-function tree(dir: string): Map<string, string> {
-  return new Map(files(dir).map((n) => [n, readFileSync(path.join(dir, n), 'latin1')]));
-}
-
-function inodes(dir: string): Map<string, bigint> {
-  return new Map(files(dir).map((n) => [n, statSync(path.join(dir, n), { bigint: true }).ino]));
-}
-
-/** The files (theme assets aside, always copied) that are still the previous build's. */
-function kept(before: Map<string, bigint>, dir: string): string[] {
-  return [...inodes(dir)].filter(([name, ino]) => before.get(name) === ino && !name.startsWith('assets/')).map(([name]) => name);
-}
-
-function edit(site: TempSite, file: string, contents: string): void {
-  mkdirSync(path.dirname(path.join(site.root, file)), { recursive: true });
-  writeFileSync(path.join(site.root, file), contents);
-}
-
 const html = (names: readonly string[]): string[] => names.filter((n) => n.endsWith('.html'));
 const outputs = ['feed.xml', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt', 'atom.xml', 'feed.json'];
 
 describe('warm builds with render threads', () => {
   it.each([
     ['nothing', () => undefined, fixedNow, (k: string[], all: string[], _dist: string) => expect(k).toEqual(all)],
-    ['an article\'s title', (s: TempSite) => edit(s, 'content/news/a007.md', source(7, '更正：第7次工作会议')), fixedNow,
+    ['an article\'s title', (s: TempSite) => editSite(s, 'content/news/a007.md', source(7, '更正：第7次工作会议')), fixedNow,
       (k: string[], all: string[], dist: string) => {
         // The article, its neighbours (previous/next links), the home page, its column, its tag and its month.
         const showsTitle = html(all).filter((n) => readFileSync(path.join(dist, n), 'utf8').includes('更正：第7次工作会议'));
         expect(showsTitle).toHaveLength(8);
         expect(html(k)).toEqual(html(all).filter((n) => !showsTitle.includes(n)));
       }],
-    ['an article template', (s: TempSite) => edit(s, 'templates/article.njk', '{% extends "base.njk" %}{% block main %}<h1 class="new">{{ article.title }}</h1>{% endblock %}'), fixedNow,
+    ['an article template', (s: TempSite) => editSite(s, 'templates/article.njk', '{% extends "base.njk" %}{% block main %}<h1 class="new">{{ article.title }}</h1>{% endblock %}'), fixedNow,
       (k: string[]) => expect(k).toEqual([])],
-    ['the config', (s: TempSite) => edit(s, 'site.config.json', JSON.stringify(siteConfig({ ...linkable, columns: [{ key: 'news', name: '要闻动态' }] }))), fixedNow,
+    ['the config', (s: TempSite) => editSite(s, 'site.config.json', JSON.stringify(siteConfig({ ...linkable, columns: [{ key: 'news', name: '要闻动态' }] }))), fixedNow,
       (k: string[]) => expect(k).toEqual([])],
     ['the build time, an hour later the same day', () => undefined, fixedNow + hour,
-      // The news sitemap's window moved; the empty column's RSS and Atom feeds print the build time as their update time.
-      (k: string[], all: string[]) => expect(k).toEqual(all.filter((n) => !/^(news-sitemap|columns\/notices\/(feed|atom))\.xml$/.test(n)))],
+      // Only the news sitemap's window moved (the empty column's feeds are dated by the newest article, not the build time).
+      (k: string[], all: string[]) => expect(k).toEqual(all.filter((n) => n !== 'news-sitemap.xml'))],
     ['the build time, the next day', () => undefined, fixedNow + 24 * hour, (k: string[]) => expect(html(k)).toEqual([])],
   ])('after a change to %s: byte-identical to a cold single-threaded build, taking over only what did not change', async (_, change, now, check) => {
     const site = freshSite();
     const dist = await diskBuild(site);
-    const before = inodes(dist);
+    const before = fileInodes(dist);
     change(site);
     await diskBuild(site, { now });
-    const after = tree(dist);
+    const after = fileTree(dist);
     expect(after).toEqual(await coldTree(site, { now }));
-    check(kept(before, dist), [...after.keys()].filter((n) => !n.startsWith('assets/')), dist);
+    check(keptFiles(before, dist, notAsset), [...after.keys()].filter((n) => !n.startsWith('assets/')), dist);
   });
 
   it('takes over the feeds and sitemaps, and sees the news sitemap lose an article leaving its two-day window', async () => {
-    // No empty column: no feed prints the build time, so only the news sitemap's window tells the builds apart.
+    // Only the news sitemap's window tells the builds apart.
     const site = freshSite(siteConfig({ ...linkable, columns: [{ key: 'news', name: '工作动态' }] }));
     const dist = await diskBuild(site);
     expect(readFileSync(path.join(dist, 'news-sitemap.xml'), 'utf8')).toContain('/news/a041/');
-    const before = inodes(dist);
+    const before = fileInodes(dist);
     await diskBuild(site, { now: fixedNow + hour });
-    expect(kept(before, dist)).toEqual(expect.arrayContaining(outputs.filter((n) => n !== 'news-sitemap.xml')));
+    expect(keptFiles(before, dist, notAsset)).toEqual(expect.arrayContaining(outputs.filter((n) => n !== 'news-sitemap.xml')));
     expect(readFileSync(path.join(dist, 'news-sitemap.xml'), 'utf8')).not.toContain('/news/a041/');
-    expect(tree(dist)).toEqual(await coldTree(site, { now: fixedNow + hour }));
+    expect(fileTree(dist)).toEqual(await coldTree(site, { now: fixedNow + hour }));
   });
 
-  it('sees the feeds of an empty column print the new build time', async () => {
-    // Nothing in the news sitemap's window: only the empty notices column's feeds tell the builds apart.
+  it("takes over an empty column's feeds an hour later, and makes them again when a newer article is published", async () => {
+    // Nothing in the news sitemap's window: the empty notices column's feeds are dated by the site's newest article.
     const site = freshSite(siteConfig(linkable), false);
     const dist = await diskBuild(site);
-    const before = inodes(dist);
+    const first = fileInodes(dist);
     await diskBuild(site, { now: fixedNow + hour });
-    expect(tree(dist)).toEqual(await coldTree(site, { now: fixedNow + hour }));
-    expect(kept(before, dist)).toContain('feed.xml');
-    expect(kept(before, dist)).not.toContain('columns/notices/atom.xml');
+    expect(fileTree(dist)).toEqual(await coldTree(site, { now: fixedNow + hour }));
+    expect(keptFiles(first, dist, notAsset)).toEqual(expect.arrayContaining(['columns/notices/atom.xml', 'columns/notices/feed.xml', 'columns/notices/feed.json']));
+    const second = fileInodes(dist);
+    editSite(site, 'content/news/a050.md', source(50, '第50次工作会议', '2023-12-30 10:00'));
+    await diskBuild(site, { now: fixedNow + hour });
+    expect(fileTree(dist)).toEqual(await coldTree(site, { now: fixedNow + hour }));
+    expect(keptFiles(second, dist, notAsset)).not.toContain('columns/notices/atom.xml');
+    expect(readFileSync(path.join(dist, 'columns/notices/atom.xml'), 'utf8')).toContain('<updated>2023-12-30T10:00:00+08:00</updated>');
   });
 
   it('makes again a feed edited in dist/ after the build, and a removed sitemap', async () => {
@@ -135,6 +108,6 @@ describe('warm builds with render threads', () => {
     writeFileSync(path.join(dist, 'feed.xml'), readFileSync(path.join(dist, 'feed.xml'), 'utf8').replace('</rss>', '<!-- tracked --></rss>'));
     rmSync(path.join(dist, 'sitemap.xml'));
     await diskBuild(site);
-    expect(tree(dist)).toEqual(await coldTree(site));
+    expect(fileTree(dist)).toEqual(await coldTree(site));
   });
 });

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
 import { decodeShard, parseQuery, rankDocuments, shardOf, type Posting } from '../../src/search/search-core.js';
 import { article, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
+import { fileTree, fileInodes } from '../helpers/tree.js';
 
 // A warm build links the search index from the previous dist/ when no article changed, and each
 // unchanged article's document file in any case; the tree always equals a cold build's.
@@ -30,21 +31,10 @@ async function diskBuild(site: TempSite, outDir = 'dist', cache = true): Promise
   return path.join(site.root, outDir);
 }
 
-function tree(dir: string): Map<string, string> {
-  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => statSync(path.join(dir, n)).isFile()).sort();
-  return new Map(names.map((n) => [n, readFileSync(path.join(dir, n), 'latin1')]));
-}
-
 async function coldTree(site: TempSite): Promise<Map<string, string>> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-search-cold-'));
   cleanup.push(() => rmSync(outDir, { recursive: true, force: true }));
-  return tree(await diskBuild(site, path.relative(site.root, outDir), false));
-}
-
-function inodes(dir: string): Map<string, bigint> {
-  const index = path.join(dir, 'search-index');
-  const names = readdirSync(index, { recursive: true, encoding: 'utf8' }).filter((n) => statSync(path.join(index, n)).isFile());
-  return new Map(names.map((n) => [n, statSync(path.join(index, n), { bigint: true }).ino]));
+  return fileTree(await diskBuild(site, path.relative(site.root, outDir), false));
 }
 
 function titlesFor(dir: string, query: string): string[] {
@@ -58,33 +48,33 @@ function titlesFor(dir: string, query: string): string[] {
 describe('the search index on warm builds', () => {
   it('links every index file when nothing changed', async () => {
     const site = freshSite();
-    const before = inodes(await diskBuild(site));
+    const before = fileInodes(path.join(await diskBuild(site), 'search-index'));
     const dist = await diskBuild(site);
-    const after = inodes(dist);
+    const after = fileInodes(path.join(dist, 'search-index'));
     expect(after.size).toBe(before.size);
     expect([...after].filter(([name, ino]) => before.get(name) !== ino)).toEqual([]);
-    expect(tree(dist)).toEqual(await coldTree(site));
+    expect(fileTree(dist)).toEqual(await coldTree(site));
   });
 
   it('rebuilds the shards after an edit and keeps the other articles\' document files', async () => {
     const site = freshSite();
     const first = await diskBuild(site);
-    const before = inodes(first);
-    const beforeBytes = tree(first);
+    const before = fileInodes(path.join(first, 'search-index'));
+    const beforeBytes = fileTree(first);
     writeFileSync(path.join(site.root, 'content/news/a05.md'), source(5, '冬季供暖检查通知'));
     const dist = await diskBuild(site);
-    const after = inodes(dist);
+    const after = fileInodes(path.join(dist, 'search-index'));
     const changed = [...after].filter(([name, ino]) => before.get(name) !== ino).map(([name]) => name);
     // Newest first: a05 is document 15 of 0..19.
     expect(changed.filter((n) => n.startsWith('d/'))).toEqual(['d/15.txt']);
     // dist/ is updated in place: a shard rebuilt to the same bytes stays as it was, the others are new files.
     expect(changed.filter((n) => n.startsWith('s/')).length).toBeGreaterThan(0);
-    const afterBytes = tree(dist);
+    const afterBytes = fileTree(dist);
     for (const name of [...after.keys()].filter((n) => n.startsWith('s/') && !changed.includes(n))) {
       expect(afterBytes.get(`search-index/${name}`)).toBe(beforeBytes.get(`search-index/${name}`));
     }
     expect(titlesFor(dist, '供暖')).toEqual(['冬季供暖检查通知']);
     expect(titlesFor(dist, '第5次')).toEqual([]);
-    expect(tree(dist)).toEqual(await coldTree(site));
+    expect(fileTree(dist)).toEqual(await coldTree(site));
   });
 });

@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions, type BuildStats } from '../../src/build/build.js';
-import { article, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
+import { article, coldTree, editSite, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
+import { fileTree } from '../helpers/tree.js';
 
 // With render threads every shared page (a listing page, a feed, the sitemap...) has a key made
 // from what it shows, so a one-article change renders only the pages that show that article.
@@ -44,12 +43,8 @@ function listingsOf(fields: Fields | undefined): string[] {
 
 const name = (i: number): string => `content/news/a${String(i).padStart(3, '0')}.md`;
 
-const temporary: string[] = [];
 const sites: TempSite[] = [];
-afterAll(() => {
-  for (const site of sites) site.dispose();
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sites.forEach((site) => site.dispose()));
 
 function freshSite(): TempSite {
   const files: Record<string, string> = {};
@@ -64,25 +59,6 @@ async function diskBuild(site: TempSite): Promise<BuildStats> {
   const result = await build(options);
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return result.stats;
-}
-
-async function coldTree(site: TempSite): Promise<Map<string, string>> {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cold-'));
-  temporary.push(outDir);
-  await build({ root: site.root, now: fixedNow, outDir, workers: 0 });
-  return tree(outDir);
-}
-
-function tree(dir: string): Map<string, string> {
-  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => statSync(path.join(dir, n)).isFile()).sort();
-  return new Map(names.map((n) => [n, readFileSync(path.join(dir, n), 'utf8')]));
-}
-
-function edit(site: TempSite, file: string, contents: string | undefined): void {
-  const target = path.join(site.root, file);
-  if (contents === undefined) return rmSync(target);
-  mkdirSync(path.dirname(target), { recursive: true });
-  writeFileSync(target, contents);
 }
 
 /**
@@ -121,15 +97,15 @@ describe('shared pages keyed by what they show', () => {
     const dist = path.join(site.root, 'dist');
     await diskBuild(site);
     const warm = await diskBuild(site);
-    const assets = [...tree(dist).keys()].filter((n) => n.startsWith('assets/')).length;
+    const assets = [...fileTree(dist).keys()].filter((n) => n.startsWith('assets/')).length;
     // Nothing changed: the output is up to date, every file taken over as it is.
     expect(warm.upToDate).toBe(true);
     expect(warm.pages - warm.reusedPages).toBe(0);
-    const before = tree(dist);
+    const before = fileTree(dist);
     const fields = changes && fieldsOf(i, changes);
-    edit(site, name(i), fields && source(i, fields));
+    editSite(site, name(i), fields && source(i, fields));
     const stats = await diskBuild(site);
-    const after = tree(dist);
+    const after = fileTree(dist);
     expect(after).toEqual(await coldTree(site));
     const listings = { before: listingsOf(i === 7 ? seventh : undefined), after: listingsOf(fields) };
     const expected = mustRender({ before, after }, `/news/a${String(i).padStart(3, '0')}/`, listings);

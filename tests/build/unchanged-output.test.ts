@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions, type BuildResult } from '../../src/build/build.js';
-import { article, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
-import { hashTree as tree } from '../helpers/tree.js';
+import { article, coldTree, editSite, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
+import { fileTree } from '../helpers/tree.js';
 
 // A build whose inputs and output folder are exactly as the last build left them writes nothing
 // and says so (`upToDate`). Every scenario here changes one thing the pages are made from, or the
@@ -18,14 +17,9 @@ function source(i: number, date = `2023-11-${String((i % 28) + 1).padStart(2, '0
   return article({ title: `"${title}"`, date: `"${date}"`, column: 'news', tags: '[经济]' }, `${paragraph}\n\n- 第一项 ${i}\n`);
 }
 
-const temporary: string[] = [];
 const sites: TempSite[] = [];
-afterAll(() => {
-  for (const site of sites) site.dispose();
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sites.forEach((site) => site.dispose()));
 
-// Every column has an article: an empty column's feed prints the build time itself, and a site with one is never up to date.
 function freshSite(extra: Record<string, string> = {}): TempSite {
   const notice = article({ title: '"关于调整办事时间的通知"', date: '"2023-11-20 09:00"', column: 'notices' }, paragraph);
   const files: Record<string, string> = { 'public/robots-note.txt': '公开文件\n', 'content/notices/n001.md': notice, ...extra };
@@ -42,20 +36,6 @@ async function diskBuild(site: TempSite, options: Partial<BuildOptions> = {}): P
   return result;
 }
 
-// The tree of a cold build of the site as it is now: no cache, a fresh output folder.
-async function coldTree(site: TempSite, options: Partial<BuildOptions> = {}): Promise<Map<string, string>> {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cold-'));
-  temporary.push(outDir);
-  const { cacheDir: _none, ...rest } = options;
-  await build({ root: site.root, now: fixedNow, outDir, ...rest });
-  return tree(outDir);
-}
-
-function edit(site: TempSite, file: string, contents: string): void {
-  mkdirSync(path.dirname(path.join(site.root, file)), { recursive: true });
-  writeFileSync(path.join(site.root, file), contents);
-}
-
 const dist = (site: TempSite): string => path.join(site.root, 'dist');
 
 describe('a build with nothing to do', () => {
@@ -65,19 +45,19 @@ describe('a build with nothing to do', () => {
     const second = await diskBuild(site, { now: fixedNow + 3_600_000 });
     expect(second.stats.upToDate).toBe(true);
     expect(second.stats.reusedPages).toBe(second.stats.pages);
-    expect(second.stats.pages).toBe(tree(dist(site)).size);
+    expect(second.stats.pages).toBe(fileTree(dist(site)).size);
     expect(second.model?.articles).toHaveLength(13);
-    expect(tree(dist(site))).toEqual(await coldTree(site, { now: fixedNow + 3_600_000 }));
+    expect(fileTree(dist(site))).toEqual(await coldTree(site, { now: fixedNow + 3_600_000 }));
   });
 
   it.each<[string, (site: TempSite) => void, Partial<BuildOptions>?]>([
-    ['an article edited', (site) => edit(site, 'content/news/a003.md', source(3, undefined, '更正后的标题'))],
-    ['an article added', (site) => edit(site, 'content/news/a013.md', source(13))],
+    ['an article edited', (site) => editSite(site, 'content/news/a003.md', source(3, undefined, '更正后的标题'))],
+    ['an article added', (site) => editSite(site, 'content/news/a013.md', source(13))],
     ['an article deleted', (site) => rmSync(path.join(site.root, 'content/news/a004.md'))],
-    ['a template edited', (site) => edit(site, 'templates/partials/header.njk', '<p class="notice">网站维护通知</p>')],
-    ['the config edited', (site) => edit(site, 'site.config.json', JSON.stringify(siteConfig({ permalink: '/news/:slug/', search: false, mirror: false, footer: { sponsor: '新的主办单位' } })))],
-    ['a public file edited', (site) => edit(site, 'public/robots-note.txt', '公开文件，已更新\n')],
-    ['a public file added', (site) => edit(site, 'public/docs/notice.txt', '新文件\n')],
+    ['a template edited', (site) => editSite(site, 'templates/partials/header.njk', '<p class="notice">网站维护通知</p>')],
+    ['the config edited', (site) => editSite(site, 'site.config.json', JSON.stringify(siteConfig({ permalink: '/news/:slug/', search: false, mirror: false, footer: { sponsor: '新的主办单位' } })))],
+    ['a public file edited', (site) => editSite(site, 'public/robots-note.txt', '公开文件，已更新\n')],
+    ['a public file added', (site) => editSite(site, 'public/docs/notice.txt', '新文件\n')],
     ['a page edited in dist/', (site) => writeFileSync(path.join(dist(site), 'index.html'), '<p>篡改</p>')],
     ['a page deleted from dist/', (site) => rmSync(path.join(dist(site), 'news/a005/index.html'))],
     ['a theme asset edited in dist/', (site) => writeFileSync(path.join(dist(site), 'assets/site.css'), 'body{}')],
@@ -90,7 +70,7 @@ describe('a build with nothing to do', () => {
     change(site);
     const again = await diskBuild(site, options);
     expect(again.stats.upToDate).toBeUndefined();
-    expect(tree(dist(site))).toEqual(await coldTree(site, options));
+    expect(fileTree(dist(site))).toEqual(await coldTree(site, options));
     // And the build after that one has nothing to do again.
     expect((await diskBuild(site, options)).stats.upToDate).toBe(true);
   });
@@ -99,12 +79,12 @@ describe('a build with nothing to do', () => {
     const due = fixedNow + 2 * 3_600_000;
     const site = freshSite({ 'content/news/later.md': source(20, '2024-01-10 14:00', '下午发布的通知') });
     await diskBuild(site);
-    expect(tree(dist(site)).has('news/later/index.html')).toBe(false);
+    expect(fileTree(dist(site)).has('news/later/index.html')).toBe(false);
     expect((await diskBuild(site, { now: due - 1 })).stats.upToDate).toBe(true);
     const published = await diskBuild(site, { now: due });
     expect(published.stats.upToDate).toBeUndefined();
-    expect(tree(dist(site)).has('news/later/index.html')).toBe(true);
-    expect(tree(dist(site))).toEqual(await coldTree(site, { now: due }));
+    expect(fileTree(dist(site)).has('news/later/index.html')).toBe(true);
+    expect(fileTree(dist(site))).toEqual(await coldTree(site, { now: due }));
   });
 
   it('takes an article out of the news sitemap once it is two days old', async () => {
@@ -116,16 +96,25 @@ describe('a build with nothing to do', () => {
     const later = await diskBuild(site, { now: out });
     expect(later.stats.upToDate).toBeUndefined();
     expect(newsSitemap()).not.toContain('/news/fresh/');
-    expect(tree(dist(site))).toEqual(await coldTree(site, { now: out }));
+    expect(fileTree(dist(site))).toEqual(await coldTree(site, { now: out }));
   });
 
-  it('never skips a build when an empty column\'s feed prints the build time', async () => {
+  it("skips a build of a site with an empty column, whose feeds are dated by the newest article", async () => {
     const site = freshSite();
     rmSync(path.join(site.root, 'content/notices/n001.md'));
     await diskBuild(site);
     const again = await diskBuild(site, { now: fixedNow + 1000 });
+    expect(again.stats.upToDate).toBe(true);
+    expect(fileTree(dist(site))).toEqual(await coldTree(site, { now: fixedNow + 1000 }));
+  });
+
+  it('never skips a build of a site without a published article: its feeds print the build time', async () => {
+    const site = freshSite();
+    for (const file of ['content/notices/n001.md', ...Array.from({ length: 12 }, (_, i) => `content/news/a${String(i + 1).padStart(3, '0')}.md`)]) rmSync(path.join(site.root, file));
+    await diskBuild(site);
+    const again = await diskBuild(site, { now: fixedNow + 1000 });
     expect(again.stats.upToDate).toBeUndefined();
-    expect(tree(dist(site))).toEqual(await coldTree(site, { now: fixedNow + 1000 }));
+    expect(fileTree(dist(site))).toEqual(await coldTree(site, { now: fixedNow + 1000 }));
   });
 
   it('never skips a build whose templates print the time of day', async () => {
@@ -133,6 +122,6 @@ describe('a build with nothing to do', () => {
     await diskBuild(site);
     const again = await diskBuild(site, { now: fixedNow + 60_000 });
     expect(again.stats.upToDate).toBeUndefined();
-    expect(tree(dist(site))).toEqual(await coldTree(site, { now: fixedNow + 60_000 }));
+    expect(fileTree(dist(site))).toEqual(await coldTree(site, { now: fixedNow + 60_000 }));
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { build, type BuildOptions, type BuildResult } from '../../src/build/build.js';
 import { MemoryWriter } from '../../src/write/memory-writer.js';
+import { fileTree } from './tree.js';
 
 /** A fixed build time: 2024-01-10 12:00 in Shanghai. */
 export const fixedNow = Date.UTC(2024, 0, 10, 4, 0, 0);
@@ -43,6 +44,29 @@ export function makeSite(files: Readonly<Record<string, string | Uint8Array>>, c
   }
   mkdirSync(path.join(root, 'content'), { recursive: true });
   return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Write `contents` to `file` in the site (its folders made), or remove the file when `contents` is undefined. */
+export function editSite(site: TempSite, file: string, contents: string | undefined): void {
+  const target = path.join(site.root, file);
+  if (contents === undefined) return rmSync(target);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, contents);
+}
+
+/**
+ * The files of a cold build of the site as it is now (no cache, a fresh output folder, one thread
+ * unless `options` say otherwise), by `fileTree`: what every warm build must equal byte for byte.
+ */
+export async function coldTree(site: TempSite, options: Partial<BuildOptions> = {}): Promise<Map<string, string>> {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cold-'));
+  try {
+    const { cacheDir: _none, ...rest } = options;
+    await build({ root: site.root, now: fixedNow, outDir, workers: 0, ...rest });
+    return fileTree(outDir);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 }
 
 /** Build a site into memory. */

@@ -21,9 +21,10 @@ const older = testArticle({ slug: 'older', date: '2023-12-20 08:00', column: 'no
 const updatedLater = testArticle({ slug: 'updated', date: '2023-12-01', column: 'news' });
 const draft = testArticle({ slug: 'draft', date: '2024-01-10 08:00', draft: true });
 
-function pages(overrides: Record<string, unknown> = {}): Map<string, string> {
-  const articles = [older, tricky, draft, { ...updatedLater, updated: testArticle({ slug: 'u', date: '2024-01-09 10:00' }).date }];
-  const model = testModel(articles, overrides);
+const published = [older, tricky, draft, { ...updatedLater, updated: testArticle({ slug: 'u', date: '2024-01-09 10:00' }).date }];
+
+function pages(overrides: Record<string, unknown> = {}, articles: readonly typeof older[] = published): Map<string, string> {
+  const model = testModel([...articles], overrides);
   return new Map([...renderFeedPages(model)].map((p: Page) => [p.outputPath, String(p.contents)]));
 }
 
@@ -113,7 +114,7 @@ describe('JSON Feed', () => {
 });
 
 describe('column feeds', () => {
-  it('each column has its three feeds with only its own articles; an empty feed is dated by the build time', () => {
+  it("each column has its three feeds with only its own articles; an empty feed is dated by the site's newest update", () => {
     const all = pages({ columns: [{ key: 'news', name: '工作动态' }, { key: 'notices', name: '通知公告' }, { key: 'empty', name: '空栏目' }] });
     expect([...all.keys()].filter((p) => p.startsWith('columns/')).sort()).toEqual(
       ['empty', 'news', 'notices'].flatMap((c) => [`columns/${c}/atom.xml`, `columns/${c}/feed.json`, `columns/${c}/feed.xml`]),
@@ -123,6 +124,13 @@ describe('column feeds', () => {
     expect(news.item.map((i: any) => i.link)).toEqual(['https://news.example.gov.cn/2024/01/tricky/', 'https://news.example.gov.cn/2023/12/updated/']);
     const empty = xml(all.get('columns/empty/atom.xml')).feed;
     expect(empty.entry).toBeUndefined();
-    expect(empty.updated).toBe('2024-01-10T12:00:00+08:00');
+    // The updated article (10:00 on the 9th), not the newer draft, not the build time (noon on the 10th): the same on every build.
+    expect(empty.updated).toBe('2024-01-09T10:00:00+08:00');
+    expect(xml(all.get('columns/empty/feed.xml')).rss.channel.lastBuildDate).toBe('Tue, 09 Jan 2024 10:00:00 +0800');
+  });
+
+  it('dates the feeds of a site without a published article by the build time', () => {
+    const onlyDraft = pages({}, [draft]);
+    expect(xml(onlyDraft.get('atom.xml')).feed.updated).toBe('2024-01-10T12:00:00+08:00');
   });
 });

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+interface PackageJson {
+  readonly version?: string;
+  readonly dependencies?: Readonly<Record<string, string>>;
+  readonly optionalDependencies?: Readonly<Record<string, string>>;
+}
+
+/**
+ * `name@version` of every package the runtime dependencies of the package in `packageDir` pull in,
+ * each found as Node finds it (the nearest `node_modules` upward), sorted. What a build makes depends
+ * on their code too (markdown-it and its plugins, nunjucks, the decoders): an upgrade changes this list.
+ * A dependency that is not installed is listed as `name@missing`.
+ */
+export function installedDependencies(packageDir: string): string[] {
+  const listed = new Set<string>();
+  const visited = new Set<string>();
+  const visit = (fromDir: string, names: readonly string[]): void => {
+    for (const name of names) {
+      const found = installedPackage(fromDir, name);
+      if (found === undefined) {
+        listed.add(`${name}@missing`);
+        continue;
+      }
+      if (visited.has(found.dir)) continue;
+      visited.add(found.dir);
+      listed.add(`${name}@${found.manifest.version ?? 'unknown'}`);
+      visit(found.dir, runtimeDependencies(found.manifest));
+    }
+  };
+  const own = packageJsonIn(packageDir);
+  if (own) visit(packageDir, runtimeDependencies(own));
+  return [...listed].sort();
+}
+
+function runtimeDependencies(manifest: PackageJson): string[] {
+  return Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies });
+}
+
+// Node's lookup for a bare package name: <dir>/node_modules/<name>, from `fromDir` up to the root.
+function installedPackage(fromDir: string, name: string): { readonly dir: string; readonly manifest: PackageJson } | undefined {
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    // As Node does, no node_modules/node_modules.
+    const candidate = path.basename(dir) === 'node_modules' ? undefined : path.join(dir, 'node_modules', name);
+    const manifest = candidate === undefined ? undefined : packageJsonIn(candidate);
+    if (candidate !== undefined && manifest) return { dir: candidate, manifest };
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+// Read straight away (no stat first): most lookups find the package in the first or second folder.
+function packageJsonIn(dir: string): PackageJson | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as PackageJson;
+  } catch {
+    // Not there (or unreadable): Node would look further up too.
+    return undefined;
+  }
+}
