@@ -27,6 +27,17 @@ export function updateManifest(previous: DatesManifest | undefined, articles: re
   return { version: 1, sources };
 }
 
+/** Whether two manifests list the same sources in the same order with the same dates: the file would be written the same. */
+export function sameManifest(a: DatesManifest, b: DatesManifest): boolean {
+  const names = Object.keys(a.sources);
+  const others = Object.keys(b.sources);
+  if (names.length !== others.length) return false;
+  return names.every((name, i) => {
+    const [x, y] = [a.sources[name], b.sources[name]];
+    return name === others[i] && x?.firstDate === y?.firstDate && x?.date === y?.date;
+  });
+}
+
 /**
  * Sources whose date is not the one they were first built with. An earlier date is
  * back-dating, a failure item of the inspection; a later one is a warning (a revision belongs

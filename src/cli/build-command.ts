@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { build } from '../build/build.js';
 // The dates manifest only, not the audit: its page scanner and source stages load when --audit or --strict asks for it.
-import { updateManifest } from '../audit/manifest.js';
+import { sameManifest, updateManifest } from '../audit/manifest.js';
 import { readManifest, writeManifest } from '../audit/manifest-store.js';
 import { buildTime } from './build-time.js';
 import type { CliIo } from './io.js';
@@ -63,7 +63,7 @@ export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number
   const { manifest: dates } = await readManifest(io.cwd);
   const updated = updateManifest(dates, result.model.articles);
   // Rewritten only when it changed: a build with nothing to do writes nothing at all.
-  if (dates === undefined || JSON.stringify(updated) !== JSON.stringify(dates)) await writeManifest(io.cwd, updated);
+  if (dates === undefined || !sameManifest(dates, updated)) await writeManifest(io.cwd, updated);
   if (flags.audit !== true && flags.strict !== true) return 0;
   const { runAudit } = await import('./audit-command.js');
   return runAudit(result.model, flags, io);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkArticleDates, keyPositionIn } from '../../../src/audit/dates.js';
-import { checkDateChanges, parseManifest, updateManifest } from '../../../src/audit/manifest.js';
+import { checkDateChanges, parseManifest, sameManifest, updateManifest, type DatesManifest } from '../../../src/audit/manifest.js';
 import { zonedDate } from '../../../src/content/dates.js';
 import type { Article } from '../../../src/content/types.js';
 
@@ -30,6 +30,22 @@ describe('dates manifest', () => {
     const manifest = firstDate === undefined ? undefined : { version: 1 as const, sources: { 'content/a.md': { firstDate, date: firstDate } } };
     const found = checkDateChanges(manifest, [art('content/a.md', `${date.length === 10 ? `${date}T00:00:00` : date}+08:00`)], () => ({ line: 3, column: 1 }));
     expect(found.map((d) => `${d.severity} ${d.code} ${d.line}:${d.column} ${d.message}`)).toEqual(expected);
+  });
+
+  const two = { 'content/a.md': { firstDate: '2024-01-05', date: '2024-01-05' }, 'content/b.md': { firstDate: '2024-01-06', date: '2024-01-07' } };
+  it.each<[string, DatesManifest['sources'], boolean]>([
+    ['the same sources and dates', { ...two }, true],
+    ['a date changed', { ...two, 'content/b.md': { firstDate: '2024-01-06', date: '2024-01-08' } }, false],
+    ['a first date changed', { ...two, 'content/a.md': { firstDate: '2024-01-04', date: '2024-01-05' } }, false],
+    ['a source added', { ...two, 'content/c.md': { firstDate: '2024-01-09', date: '2024-01-09' } }, false],
+    ['a source removed', { 'content/a.md': two['content/a.md'] }, false],
+    ['the same entries in another order (an older file)', { 'content/b.md': two['content/b.md'], 'content/a.md': two['content/a.md'] }, false],
+  ])('sameManifest: %s -> %s (the manifest is rewritten only when false)', (_, sources, same) => {
+    // The manifest a build of these two articles makes, as the previous build wrote it.
+    const previous = updateManifest({ version: 1, sources: two }, [art('content/b.md', '2024-01-07T00:00:00+08:00'), art('content/a.md', '2024-01-05T00:00:00+08:00')]);
+    expect(sameManifest({ version: 1, sources }, previous)).toBe(same);
+    // The same answer as comparing the files' text, which it replaces.
+    expect(JSON.stringify({ version: 1, sources }) === JSON.stringify(previous)).toBe(same);
   });
 
   it.each([['not json'], ['{"version":2,"sources":{}}'], ['null']])('refuses %j as a manifest', (text) => {
