@@ -1,9 +1,14 @@
-import { readdirSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
+import { appendJournal } from '../cache/manifest-journal.js';
+import { ManifestWriter } from '../cache/manifest-parts.js';
 import type { PackLocation } from '../cache/pack-store.js';
-import { ManifestWriter, readManifestParts } from '../cache/manifest-parts.js';
-import { writerGone } from '../cache/writer-gone.js';
+import { journalOf, loadManifest, removeLeftovers, type LoadedManifest, type ManifestDelta, type ManifestHead } from './source-manifest-file.js';
 import type { SourceOutcome } from './source-pipeline.js';
+
+/** Where a record now lies after garbage collection (its old place when it did not move), or undefined when it is gone. */
+export type Relocate = (key: string, location: PackLocation) => PackLocation | undefined;
 
 /** A source file's stat as the manifest compares it: inode, size, mtime and ctime in nanoseconds. */
 export interface SourceStamp {
@@ -22,16 +27,6 @@ export interface ManifestEntry {
   readonly outcome: SourceOutcome;
 }
 
-interface ManifestHead {
-  readonly salt: string;
-  /** The file-system clock when that build began to stat its sources (the mtime of a file it wrote then). */
-  readonly readStartNs: bigint;
-}
-
-interface ManifestFile extends ManifestHead {
-  readonly entries: Map<string, ManifestEntry>;
-}
-
 /** The stamp of a stat result. */
 export function stampOf(info: BigIntStats): SourceStamp {
   return { ino: info.ino, size: info.size, mtimeNs: info.mtimeNs, ctimeNs: info.ctimeNs };
@@ -48,26 +43,34 @@ export function entryStillValid(recorded: SourceStamp, now: SourceStamp, readSta
 }
 
 /**
- * The previous build's sources in one file (`sources.bin` in the content cache), so a warm build
- * stats each source instead of reading, hashing and looking it up. Only valid for the same salt
- * (config and tool); bodies stay in the pack store. Written and read a part at a time
- * (`manifest-parts.ts`): never one serialization of every entry.
+ * The previous build's sources (`sources.bin` in the content cache, and `sources.journal` beside
+ * it), so a warm build stats each source instead of reading, hashing and looking it up. Only valid
+ * for the same salt (config and tool); bodies stay in the pack store. A build that changed few
+ * entries appends them as one delta to the journal; any other rewrites the base a part at a time
+ * (`manifest-parts.ts`: never one serialization of every entry) and drops the journal.
  */
 export class SourceManifest {
   // Entries looked up, or read from a pack that garbage collection may still move: written at save.
   private readonly held = new Map<string, ManifestEntry>();
-  // Entries whose records this build appended, already written out: a cold build at 100,000 sources keeps none in memory.
+  // Entries whose records this build appended, kept for a delta while they fit in one.
+  private readonly fresh = new Map<string, ManifestEntry>();
+  // A new base under way, fresh entries streamed into it: a cold build at 100,000 sources keeps none in memory.
   private writer: ManifestWriter | undefined;
   private written = 0;
   private readonly writtenPacks = new Set<string>();
   private changed = false;
+  // Changes a delta may still hold before the journal outgrows a quarter of the base; below zero: no delta.
+  private readonly budget: number;
 
   private constructor(
     private readonly file: string,
     private readonly head: ManifestHead,
-    private readonly previous: ManifestFile | undefined,
+    private readonly previous: LoadedManifest | undefined,
     private readonly settled: (location: PackLocation) => boolean,
-  ) {}
+  ) {
+    const size = previous?.journalSize;
+    this.budget = previous && size !== undefined ? Math.floor(previous.entries.size / 4) - size : -1;
+  }
 
   /**
    * Load the manifest in `dir` for this salt, and note the file-system clock before any source is
@@ -79,13 +82,14 @@ export class SourceManifest {
     writeFileSync(clock, String(process.pid));
     const readStartNs = statSync(clock, { bigint: true }).mtimeNs;
     removeLeftovers(dir);
-    return new SourceManifest(file, { salt, readStartNs }, loadManifest(file, salt), settled);
+    const head = { salt, readStartNs, generation: randomUUID() };
+    return new SourceManifest(file, head, loadManifest(file, journalOf(file), salt), settled);
   }
 
-  /** The recorded entry for `absolutePath` when the file is unchanged (see `entryStillValid`), else undefined. */
+  /** The recorded entry for `absolutePath` when the file is unchanged (see `entryStillValid`, by the clock of the build that recorded it), else undefined. */
   lookup(absolutePath: string, now: SourceStamp): ManifestEntry | undefined {
     const entry = this.previous?.entries.get(absolutePath);
-    if (!entry || !entryStillValid(entry.stamp, now, this.previous?.readStartNs ?? 0n)) return undefined;
+    if (!entry || !entryStillValid(entry.stamp, now, this.previous?.clocks.get(absolutePath) ?? this.previous?.head.readStartNs ?? 0n)) return undefined;
     this.held.set(absolutePath, entry);
     return entry;
   }
@@ -94,23 +98,31 @@ export class SourceManifest {
   record(absolutePath: string, stamp: SourceStamp, key: string, location: PackLocation, outcome: SourceOutcome): void {
     const entry = { stamp, key, location, outcome: withoutBody(outcome) };
     this.changed = true;
+    // Looked up, then read again (its pack was gone, or another path spelling): one entry a name.
+    this.held.delete(absolutePath);
     if (!this.settled(location)) {
       this.held.set(absolutePath, entry);
       return;
     }
-    (this.writer ??= ManifestWriter.open(this.file, this.head)).add(absolutePath, entry);
-    this.written++;
     this.writtenPacks.add(location.pack);
+    if (this.writer) {
+      this.writer.add(absolutePath, entry);
+      this.written++;
+      return;
+    }
+    this.fresh.set(absolutePath, entry);
+    if (this.fresh.size > this.budget) this.rewrite();
   }
 
   /** Drop the manifest on disk (an entry it vouched for turned out damaged): the next build reads every source. */
   forget(): void {
     rmSync(this.file, { force: true });
+    rmSync(journalOf(this.file), { force: true });
   }
 
   /** Whether this build read any source or the set of sources changed: the manifest on disk no longer describes it. */
   get stale(): boolean {
-    return this.changed || this.held.size + this.written !== (this.previous?.entries.size ?? -1);
+    return this.changed || this.held.size + this.fresh.size + this.written !== (this.previous?.entries.size ?? -1);
   }
 
   /** The entries whose records garbage collection may move (every other one is in this build's pack). */
@@ -119,11 +131,19 @@ export class SourceManifest {
   }
 
   /**
-   * Finish the manifest (temporary name, synced, renamed), each held entry's record where
-   * `relocate` says it now lies (an entry whose record is gone is left out); the names of the packs it refers to.
+   * Save the manifest, each held entry's record where `relocate` says it now lies (an entry whose
+   * record is gone is left out): as one delta appended to the journal when few entries changed,
+   * else as a new base (temporary name, synced, renamed) without a journal. The names of the packs
+   * the whole manifest refers to.
    */
-  save(relocate: (key: string, location: PackLocation) => PackLocation | undefined): Set<string> {
+  save(relocate: Relocate): Set<string> {
     const packs = new Set(this.writtenPacks);
+    const delta = this.writer ? undefined : this.delta(relocate, packs);
+    if (delta) {
+      if (delta.entries.length + delta.removed.length > 0) appendJournal(journalOf(this.file), delta);
+      return packs;
+    }
+    this.rewrite();
     const writer = this.writer ?? ManifestWriter.open(this.file, this.head);
     this.writer = undefined;
     for (const [file, entry] of this.held) {
@@ -133,35 +153,48 @@ export class SourceManifest {
       writer.add(file, location === entry.location ? entry : { ...entry, location });
     }
     writer.finish();
+    // After the new base is in place: a kill between the two leaves a journal of another generation, never applied to it.
+    rmSync(journalOf(this.file), { force: true });
     return packs;
   }
-}
 
-// Manifests that killed builds left half written.
-function removeLeftovers(dir: string): void {
-  for (const name of readdirSync(dir)) {
-    const pid = /^sources\.bin\.(\d+)\.tmp$/.exec(name)?.[1];
-    if (pid !== undefined && writerGone(Number(pid))) rmSync(path.join(dir, name), { force: true });
+  // Start a new base: the fresh entries so far go into it, and every later one as it comes.
+  private rewrite(): void {
+    this.writer ??= ManifestWriter.open(this.file, this.head);
+    for (const [file, entry] of this.fresh) this.writer.add(file, entry);
+    this.written += this.fresh.size;
+    this.fresh.clear();
   }
-}
 
-function loadManifest(file: string, salt: string): ManifestFile | undefined {
-  try {
-    const read = readManifestParts<ManifestHead, ManifestEntry>(file);
-    if (read?.head.salt !== salt) return undefined;
-    // The pack names repeat in every entry: one string each, not one per entry.
-    const names = new Map<string, string>();
-    for (const entry of read.entries.values()) {
-      const pack = entry.location.pack;
-      if (!names.has(pack)) names.set(pack, pack);
-      (entry.location as { pack: string }).pack = names.get(pack) ?? pack;
+  // What this build changed against the manifest it loaded (adding the packs it refers to), or undefined when that is past the budget.
+  private delta(relocate: Relocate, packs: Set<string>): ManifestDelta | undefined {
+    const previous = this.previous;
+    if (!previous || this.budget < 0) return undefined;
+    const entries: (readonly [string, ManifestEntry])[] = [...this.fresh];
+    const removed: string[] = [];
+    let added = [...this.fresh.keys()].filter((file) => !previous.entries.has(file)).length;
+    for (const [file, entry] of this.held) {
+      const location = relocate(entry.key, entry.location);
+      const before = previous.entries.get(file);
+      if (before === undefined) added++;
+      if (!location) {
+        if (before !== undefined) removed.push(file);
+        continue;
+      }
+      packs.add(location.pack);
+      if (location !== entry.location) entries.push([file, { ...entry, location }]);
+      else if (entry !== before) entries.push([file, entry]);
+      if (entries.length + removed.length > this.budget) return undefined;
     }
-    return { ...read.head, entries: read.entries };
-  } catch {
-    // No manifest or an unreadable one: every source is read.
-    return undefined;
+    // Sources gone since (every name this build kept that the manifest knew accounts for one of its entries).
+    if (this.held.size + this.fresh.size - added < previous.entries.size) {
+      for (const file of previous.entries.keys()) if (!this.held.has(file) && !this.fresh.has(file)) removed.push(file);
+    }
+    if (entries.length + removed.length > this.budget) return undefined;
+    return { generation: previous.head.generation, readStartNs: this.head.readStartNs, entries, removed };
   }
 }
+
 // The body's two forms (HTML, and the plain text the search index reads) are most of an article's
 // weight: kept in the cache entry only. The keys stay, undefined, so a restored article keeps its key order.
 function withoutBody(outcome: SourceOutcome): SourceOutcome {

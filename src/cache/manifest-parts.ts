@@ -24,7 +24,7 @@ export class ManifestWriter {
     const start = Buffer.alloc(4);
     start.writeUInt32BE(magic);
     writeAll(fd, start);
-    writeAll(fd, part(serialize(head)));
+    writeAll(fd, encodePart(serialize(head)));
     return new ManifestWriter(file, temporary, fd);
   }
 
@@ -54,7 +54,7 @@ export class ManifestWriter {
 
   private flush(): void {
     if (this.batch.length === 0) return;
-    writeAll(this.fd, part(serialize(this.batch)));
+    writeAll(this.fd, encodePart(serialize(this.batch)));
     this.batch = [];
   }
 }
@@ -77,7 +77,8 @@ export function readManifestParts<Head, Entry>(file: string): { readonly head: H
   }
 }
 
-function part(bytes: Buffer): Buffer {
+/** One part as it lies in a manifest or journal: its length, a truncated sha-256 of its bytes, the bytes. */
+export function encodePart(bytes: Buffer): Buffer {
   const header = Buffer.alloc(4 + checksumSize);
   header.writeUInt32BE(bytes.length);
   checksumOf(bytes).copy(header, 4);
@@ -92,12 +93,18 @@ function writeAll(fd: number, bytes: Buffer): void {
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
 }
 
-class PartReader {
+/** Parts read one at a time from an open file, each checked: a part cut short or damaged throws. */
+export class PartReader {
   private position = 0;
   private readonly size: number;
 
   constructor(private readonly fd: number) {
     this.size = fstatSync(fd).size;
+  }
+
+  /** Whether every byte of the file has been read. */
+  get atEnd(): boolean {
+    return this.position >= this.size;
   }
 
   /** The next part's bytes, checked; undefined at the end marker. */
@@ -110,6 +117,7 @@ class PartReader {
     return bytes;
   }
 
+  /** The next `length` bytes. */
   bytes(length: number): Buffer {
     // A damaged length must not make us allocate gigabytes.
     if (this.position + length > this.size) throw new Error('the source manifest is cut short');
