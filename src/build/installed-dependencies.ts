@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 interface PackageJson {
@@ -9,7 +9,8 @@ interface PackageJson {
 
 /**
  * `name@version` of every package the runtime dependencies of the package in `packageDir` pull in,
- * each found as Node finds it (the nearest `node_modules` upward), sorted. What a build makes depends
+ * each found as Node finds it (the nearest `node_modules` upward, from the real folder of the package
+ * that needs it), sorted. What a build makes depends
  * on their code too (markdown-it and its plugins, nunjucks, the decoders): an upgrade changes this list.
  * A dependency that is not installed is listed as `name@missing`.
  */
@@ -23,10 +24,13 @@ export function installedDependencies(packageDir: string): string[] {
         listed.add(`${name}@missing`);
         continue;
       }
-      if (visited.has(found.dir)) continue;
-      visited.add(found.dir);
+      // Node resolves a package's own dependencies from its real folder: pnpm links each package into
+      // node_modules from a store folder that holds its dependencies beside it.
+      const dir = realpathSync(found.dir);
+      if (visited.has(dir)) continue;
+      visited.add(dir);
       listed.add(`${name}@${found.manifest.version ?? 'unknown'}`);
-      visit(found.dir, runtimeDependencies(found.manifest));
+      visit(dir, runtimeDependencies(found.manifest));
     }
   };
   const own = packageJsonIn(packageDir);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,17 @@ describe('installedDependencies', () => {
     writePackage(path.join(root, 'node_modules', 'vitest'), { version: '4.0.0' });
     writePackage(path.join(root, 'node_modules', 'b'), { version: '1.5.0' });
     expect(installedDependencies(root)).toEqual(before);
+  });
+
+  it('follows a package linked into node_modules (pnpm) to the dependencies beside its real folder', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-deps-'));
+    dirs.push(root);
+    const store = path.join(root, 'node_modules', '.pnpm', 'a@1.0.0', 'node_modules');
+    writePackage(root, { name: 'site-tool', dependencies: { a: '^1' } });
+    writePackage(path.join(store, 'a'), { version: '1.0.0', dependencies: { b: '^2' } });
+    writePackage(path.join(store, 'b'), { version: '2.3.0' });
+    symlinkSync(path.join(store, 'a'), path.join(root, 'node_modules', 'a'), 'dir');
+    expect(installedDependencies(root)).toEqual(['a@1.0.0', 'b@2.3.0']);
   });
 
   it("covers this project's own parsers and template engine", () => {
