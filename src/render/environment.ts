@@ -1,9 +1,15 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import nunjucks from 'nunjucks';
+import { createRequire } from 'node:module';
+import type Nunjucks from 'nunjucks';
 import { dateFilters, href } from './filters.js';
 import { templateError } from './template-error.js';
 import { printsOnlyVerbatim, type TemplateNode } from './verbatim-value.js';
+
+// Loaded by the first renderer (a build with nothing to render never needs it: 30 ms).
+const load = createRequire(import.meta.url);
+let loaded: typeof Nunjucks | undefined;
+const nunjucksLib = (): typeof Nunjucks => (loaded ??= load('nunjucks') as typeof Nunjucks);
 
 /** Options of `createRenderer`. */
 export interface RendererOptions {
@@ -34,6 +40,7 @@ export interface Renderer {
 export function createRenderer(options: RendererOptions): Renderer {
   const dirs = options.themeDirs.map((d) => path.resolve(d));
   const display = (file: string): string => displayPath(file, dirs, options.displayRoot);
+  const nunjucks = nunjucksLib();
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([...dirs], { noCache: false }), {
     autoescape: true,
     trimBlocks: true,
@@ -63,10 +70,9 @@ export function createRenderer(options: RendererOptions): Renderer {
   };
 }
 
-// The parser is not in nunjucks' typings; a template's source is kept on its compiled form.
-const { parser } = nunjucks as unknown as { parser: { parse(src: string, extensions: unknown, opts: unknown): TemplateNode } };
-
-function parseTemplate(env: nunjucks.Environment, name: string): TemplateNode {
+function parseTemplate(env: Nunjucks.Environment, name: string): TemplateNode {
+  // The parser is not in nunjucks' typings; a template's source is kept on its compiled form.
+  const { parser } = nunjucksLib() as unknown as { parser: { parse(src: string, extensions: unknown, opts: unknown): TemplateNode } };
   const source = (env.getTemplate(name) as unknown as { tmplStr: string }).tmplStr;
   const { extensionsList, opts } = env as unknown as { extensionsList: unknown; opts: unknown };
   return parser.parse(source, extensionsList, opts);
