@@ -1,7 +1,8 @@
 import type { SiteConfig } from '../config/schema.js';
 import { urlToHref } from '../site/urls.js';
-import { convertHtmlText, convertScript } from '../text/repair/index.js';
-import type { ChineseScript } from '../text/script.js';
+// From their own modules, not the repair stage's index: a build without a mirror never loads the repair rules and checks.
+import { convertHtmlText } from '../text/html-text.js';
+import { convertScript, type ChineseScript } from '../text/script.js';
 import type { Page } from './page.js';
 
 /** The copy of the site in the other Chinese script: its script, path prefix and the original's language. */
