@@ -24,6 +24,7 @@ import { loadManifest, type LoadedManifest, type OutputRecord } from './page-man
 import { articleIdentity } from './article-identity.js';
 import { BodyStore } from './body-store.js';
 import { ContentCache } from './content-cache.js';
+import { validatedConfigs } from './validated-configs.js';
 import { siteTheme, type PageReuse } from './page-reuse.js';
 import { processSources } from './process-sources.js';
 import { SharedValues } from './shared-values.js';
@@ -100,7 +101,8 @@ export async function analyzeSite(options: BuildOptions): Promise<SiteAnalysis> 
   let config: SiteConfig;
   try {
     const overrides = options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl };
-    config = await loadConfig(paths.config, displayPath(paths.root, paths.config), overrides);
+    const validated = options.cacheDir === undefined ? undefined : validatedConfigs(options.cacheDir);
+    config = await loadConfig(paths.config, displayPath(paths.root, paths.config), overrides, validated);
   } catch (error) {
     if (isContentError(error)) return { ok: false, diagnostics: error.diagnostics, stats: emptyStats };
     throw error;

@@ -157,8 +157,9 @@ function restoredText(this: object): string {
 let fingerprint: Promise<string> | undefined;
 
 /**
- * A hash of the tool's own code (lib/ when installed, src/ under tests) and of the versions of every
- * package it runs (`installedDependencies`): a new build of the tool, or `npm update`, never reads an old entry.
+ * A hash of the tool's own code (lib/ when installed, src/ under tests), of the versions of every
+ * package it runs (`installedDependencies`) and of Node's (with its ICU and time-zone data): a new
+ * build of the tool, `npm update` or another Node never reads an old entry.
  */
 export function toolFingerprint(): Promise<string> {
   return (fingerprint ??= hashTree(fileURLToPath(new URL('../', import.meta.url))));
@@ -167,6 +168,8 @@ export function toolFingerprint(): Promise<string> {
 async function hashTree(root: string): Promise<string> {
   const hash = createHash('sha256');
   hash.update(`${installedDependencies(path.dirname(root)).join('\n')}\n`);
+  // Node's own version, and the ICU and time-zone data dates and validation read through Intl.
+  hash.update(`node ${process.versions.node} icu ${process.versions.icu ?? ''} tz ${process.versions.tz ?? ''}\n`);
   // Declarations (.d.ts) change nothing a build does. Read one after another without awaiting: a few
   // hundred small files take about 10 ms, where an awaited read each left this thread idle for 80.
   const names = (await readdir(root, { recursive: true })).filter((n) => /\.(js|ts|mjs|json)$/.test(n) && !n.endsWith('.d.ts')).sort();
