@@ -1,6 +1,7 @@
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeAll } from '../cache/write-all.js';
 import type { Article } from '../content/types.js';
 import { copyArticleIdentity } from './article-identity.js';
 import type { SourceOutcome } from './source-pipeline.js';
@@ -93,7 +94,7 @@ function openUnlinked(): number {
 function appendBodies(fd: number, at: number, outcomes: readonly SourceOutcome[]): { readonly places: (BodyPlace | null)[]; readonly end: number } {
   const bodies = outcomes.map((o) => (o.article ? [Buffer.from(o.article.html, 'utf8'), Buffer.from(o.article.text, 'utf8')] as const : undefined));
   const joined = Buffer.concat(bodies.flatMap((b) => b ?? []));
-  for (let done = 0; done < joined.length; ) done += writeSync(fd, joined, done, joined.length - done, at + done);
+  writeAll(fd, joined, at);
   let offset = at;
   const places = bodies.map((body) => {
     if (!body) return null;

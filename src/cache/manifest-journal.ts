@@ -1,6 +1,7 @@
-import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, openSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { encodePart, PartReader } from './manifest-parts.js';
+import { writeAll } from './write-all.js';
 
 /** A journal's values in order, and whether it ended cleanly (no part cut short or damaged). */
 export interface JournalContents {
@@ -18,7 +19,7 @@ export function appendJournal(file: string, value: unknown): number {
   const bytes = encodePart(serialize(value));
   const fd = openSync(file, 'a');
   try {
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    writeAll(fd, bytes);
     fdatasyncSync(fd);
   } finally {
     closeSync(fd);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
+import { writeAll } from './write-all.js';
 
 // "BSM1", then parts (length, checksum, v8 bytes): the head, then entries a few hundred at a time, then a zero length and the entry count.
 const magic = 0x42534d31;
@@ -87,10 +88,6 @@ export function encodePart(bytes: Buffer): Buffer {
 
 function checksumOf(bytes: Buffer): Buffer {
   return createHash('sha256').update(bytes).digest().subarray(0, checksumSize);
-}
-
-function writeAll(fd: number, bytes: Buffer): void {
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
 }
 
 /** Parts read one at a time from an open file, each checked: a part cut short or damaged throws. */

@@ -1,8 +1,9 @@
-import { closeSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync, writevSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PackIndex, encodePackIndex, type IndexedRecord } from './pack-index.js';
 import { decodeRecord, encodeRecord } from './pack-record.js';
 import { packsToRewrite } from './pack-gc.js';
+import { writeAll } from './write-all.js';
 import { writerGone } from './writer-gone.js';
 
 /** Where one record lies: its pack's name, its byte offset and its length with the header. */
@@ -23,11 +24,6 @@ interface OpenPack {
   /** Records waiting for the next write, copied in: the caller's buffers are free again as soon as `append` returns. */
   readonly pending: Buffer;
   readonly records: IndexedRecord[];
-}
-
-// write may write less than asked: the rest goes in further calls.
-function writeAllAt(fd: number, bytes: Uint8Array, position: number): void {
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
 
 const closeWhenCollected = new FinalizationRegistry<number[]>((fds) => fds.forEach((fd) => closeSync(fd)));
@@ -152,7 +148,7 @@ export class PackStore {
     if (pack.end - pack.written + length > pack.pending.length) this.flush(pack);
     const location = { pack: pack.name, offset: pack.end, length };
     if (length > pack.pending.length) {
-      writeAllAt(pack.fd, Buffer.concat(pieces), location.offset);
+      writeAll(pack.fd, Buffer.concat(pieces), location.offset);
       pack.written = location.offset + length;
     } else {
       let at = location.offset - pack.written;
@@ -171,7 +167,7 @@ export class PackStore {
 
   private flush(pack: OpenPack): void {
     if (pack.end === pack.written) return;
-    writeAllAt(pack.fd, pack.pending.subarray(0, pack.end - pack.written), pack.written);
+    writeAll(pack.fd, pack.pending.subarray(0, pack.end - pack.written), pack.written);
     pack.written = pack.end;
   }
 
@@ -224,7 +220,7 @@ export function writeDurably(file: string, bytes: Uint8Array): void {
   const temporary = `${file}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'w');
   try {
-    writeSync(fd, bytes);
+    writeAll(fd, bytes);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
