@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeDurably } from '../cache/write-all.js';
 import type { ValidatedConfigs } from '../config/load.js';
 import type { SiteConfig } from '../config/schema.js';
 import { toolFingerprint } from './content-cache.js';
@@ -27,9 +28,7 @@ export function validatedConfigs(cacheDir: string): ValidatedConfigs {
       if (!isDeepStrictEqual(JSON.parse(JSON.stringify(config)), config)) return;
       const stored: StoredConfig = { tool: await toolFingerprint(), digest, config };
       await mkdir(cacheDir, { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify(stored));
-      await rename(temporary, file);
+      writeDurably(file, Buffer.from(JSON.stringify(stored)));
     },
   };
 }

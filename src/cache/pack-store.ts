@@ -1,9 +1,9 @@
-import { closeSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PackIndex, encodePackIndex, type IndexedRecord } from './pack-index.js';
 import { decodeRecord, encodeRecord } from './pack-record.js';
 import { packsToRewrite } from './pack-gc.js';
-import { writeAll } from './write-all.js';
+import { writeAll, writeDurably } from './write-all.js';
 import { writerGone } from './writer-gone.js';
 
 /** Where one record lies: its pack's name, its byte offset and its length with the header. */
@@ -215,18 +215,6 @@ export class PackStore {
   }
 }
 
-/** Write `bytes` to `file` so that it is either absent or whole, even after a power cut: temporary name, synced, renamed. */
-export function writeDurably(file: string, bytes: Uint8Array): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w');
-  try {
-    writeAll(fd, bytes);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, file);
-}
 
 /** Sync a folder, so the renames and deletions in it survive a power cut. */
 export function syncFolder(dir: string): void {
