@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module';
 import type CliProgress from 'cli-progress';
+import { lazyPackage } from '../lazy-package.js';
 
 // Loaded only for a terminal (its 20 modules took 15 ms, on every build in CI too).
-const load = createRequire(import.meta.url);
+const cliProgressLib = lazyPackage<typeof CliProgress>('cli-progress');
 
 /** A progress callback and a way to stop it. */
 export interface Progress {
@@ -13,7 +13,7 @@ export interface Progress {
 /** A progress bar on stderr when it is a terminal; nothing otherwise (CI logs stay clean). */
 export function createProgress(enabled: boolean, label: string): Progress {
   if (!enabled) return { update: () => undefined, stop: () => undefined };
-  const cliProgress = load('cli-progress') as typeof CliProgress;
+  const cliProgress = cliProgressLib();
   const bar = new cliProgress.SingleBar(
     { format: `${label} [{bar}] {value}/{total}`, stream: process.stderr, clearOnComplete: true, hideCursor: true },
     cliProgress.Presets.shades_classic,

@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import type * as cheerio from 'cheerio';
 import { positionAt } from '../diagnostics/index.js';
+import { lazyPackage } from '../lazy-package.js';
 import { findLabelledValues, findLegacyDate, type LegacyField } from './legacy-fields.js';
 import { htmlBlocks, nodeText, type HtmlNode } from './html-blocks.js';
 import { finishLegacyParse, groupSections, type FoundValue, type LegacyParsedSource } from './legacy-source.js';
@@ -15,8 +15,7 @@ export interface LegacyHtmlOptions {
 
 type Api = cheerio.CheerioAPI;
 // Loaded at the first HTML export: cheerio (with parse5 and undici) costs ~0.14 s CPU in every thread that loads it.
-const load = createRequire(import.meta.url);
-let cheerioModule: typeof cheerio | undefined;
+const cheerioModule = lazyPackage<typeof cheerio>('cheerio');
 // cheerio's element type, named without importing its DOM library a second time.
 type El = NonNullable<ReturnType<typeof firstElement>>;
 type Fields = Partial<Record<'title' | LegacyField, FoundValue>>;
@@ -29,7 +28,7 @@ const dateMeta = ['meta[name="publishdate"]', 'meta[name="PubDate"]', 'meta[prop
 /** Parse a saved article page (already decoded) into a Markdown ParsedSource. */
 export function parseLegacyHtml(html: string, options: LegacyHtmlOptions): LegacyParsedSource {
   // htmlparser2 (cheerio's `xml: {xmlMode: false}`) parses saved pages several times faster than parse5.
-  const $ = (cheerioModule ??= load('cheerio') as typeof cheerio).load(html, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: true } });
+  const $ = cheerioModule().load(html, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: true } });
   const metaDate = dateMeta.map((s) => $(s).attr('content')).find((c) => c !== undefined && findLegacyDate(c) !== undefined);
   const pageTitle = squash($('title').first().text());
   $(noise).remove();

@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
 import type sanitizeHtml from 'sanitize-html';
+import { lazyPackage } from '../lazy-package.js';
 
 // Loaded at the first body to clean: sanitize-html (with htmlparser2 and postcss) costs ~50 ms CPU in every
 // thread that loads it, and only sites that allow raw HTML in Markdown use it.
-const load = createRequire(import.meta.url);
-let sanitizeModule: typeof sanitizeHtml | undefined;
+const sanitizeModule = lazyPackage<typeof sanitizeHtml>('sanitize-html');
 
 // What an article body may contain: the tags Markdown itself produces plus the few a newsroom
 // writes by hand (tables with spans, figures, ruby for pinyin). Nothing that runs, embeds or styles.
@@ -52,5 +51,5 @@ const options: sanitizeHtml.IOptions = {
  * of tags and attributes survives, and links keep only web, mail and phone schemes.
  */
 export function sanitizeArticleHtml(html: string): string {
-  return (sanitizeModule ??= load('sanitize-html') as typeof sanitizeHtml)(html, options);
+  return sanitizeModule()(html, options);
 }

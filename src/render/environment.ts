@@ -1,15 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import type Nunjucks from 'nunjucks';
+import { lazyPackage } from '../lazy-package.js';
 import { dateFilters, href } from './filters.js';
 import { templateError } from './template-error.js';
 import { printsOnlyVerbatim, type TemplateNode } from './verbatim-value.js';
 
 // Loaded by the first renderer (a build with nothing to render never needs it: 30 ms).
-const load = createRequire(import.meta.url);
-let loaded: typeof Nunjucks | undefined;
-const nunjucksLib = (): typeof Nunjucks => (loaded ??= load('nunjucks') as typeof Nunjucks);
+const nunjucksLib = lazyPackage<typeof Nunjucks>('nunjucks');
 
 /** Options of `createRenderer`. */
 export interface RendererOptions {

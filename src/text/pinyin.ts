@@ -1,12 +1,10 @@
-import { createRequire } from 'node:module';
+import { lazyPackage } from '../lazy-package.js';
 
 type PinyinModule = typeof import('pinyin-pro');
 
 // Loaded on first use only: pinyin-pro's dictionary takes ~0.18 s to load in every thread, and most
 // articles have no parenthesised syllable after a Han character and need no slug from a title.
-const load = createRequire(import.meta.url);
-let module: PinyinModule | undefined;
-const pinyinPro = (): PinyinModule => (module ??= load('pinyin-pro') as PinyinModule);
+const pinyinPro = lazyPackage<PinyinModule>('pinyin-pro');
 
 const readings = new Map<string, ReadonlySet<string>>();
 

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { lazyPackage } from '../lazy-package.js';
 import { simplifiedOnlyGaps, traditionalOnlyGaps } from './script-data.js';
 
 /** A target Chinese script. */
@@ -11,15 +11,13 @@ type OpenCCModule = typeof import('opencc-js');
 
 // Loaded on the first conversion only: building OpenCC's dictionaries costs ~0.15 s per thread,
 // and a site that keeps its script never converts (the mixed-script check reads script-data.ts).
-const load = createRequire(import.meta.url);
-let opencc: OpenCCModule | undefined;
+const opencc = lazyPackage<OpenCCModule>('opencc-js');
 let toHans: ((text: string) => string) | undefined;
 let toHant: ((text: string) => string) | undefined;
 
 function converter(to: ChineseScript): (text: string) => string {
-  opencc ??= load('opencc-js') as OpenCCModule;
-  if (to === 'zh-Hans') return (toHans ??= opencc.Converter({ from: 't', to: 'cn' }));
-  return (toHant ??= opencc.Converter({ from: 'cn', to: 't' }));
+  if (to === 'zh-Hans') return (toHans ??= opencc().Converter({ from: 't', to: 'cn' }));
+  return (toHant ??= opencc().Converter({ from: 'cn', to: 't' }));
 }
 
 /** Convert Chinese text to Simplified or Traditional script with OpenCC's phrase dictionaries. */

@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
 import type Iconv from 'iconv-lite';
+import { lazyPackage } from '../../lazy-package.js';
 
 // Loaded on first use (a legacy encoding): a site of UTF-8 sources never needs it (8 ms in each thread).
-const load = createRequire(import.meta.url);
-let loaded: typeof Iconv | undefined;
-const iconvLite = (): typeof Iconv => (loaded ??= load('iconv-lite') as typeof Iconv);
+const iconvLite = lazyPackage<typeof Iconv>('iconv-lite');
 
 /** True when iconv-lite knows the encoding. */
 export function iconvSupports(encoding: string): boolean {
