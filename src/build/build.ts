@@ -27,10 +27,12 @@ import { ContentCache } from './content-cache.js';
 import { validatedConfigs } from './validated-configs.js';
 import { siteTheme, type PageReuse } from './page-reuse.js';
 import { processSources } from './process-sources.js';
+import { statOnThread } from './source-stats.js';
 import { SharedValues } from './shared-values.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import { defaultWorkerCount, inlineProcessor, workerProcessor } from './source-pool.js';
 import { writeClaimed } from './write-claimed.js';
+import { sourcesForThread } from './worker-limits.js';
 
 /** Options of `build`; paths are relative to `root`. */
 export interface BuildOptions {
@@ -174,6 +176,8 @@ function sorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 async function collectArticles(paths: SitePaths, config: SiteConfig, options: BuildOptions) {
   const contentDisplay = displayPath(paths.root, paths.content);
   const found = await findSources(paths.content, contentDisplay);
+  // A large site's sources are stat'ed on another core while this one loads the source manifest.
+  const stamps = options.cacheDir !== undefined && found.files.length >= sourcesForThread ? statOnThread(found.files.map((f) => f.absolutePath)) : undefined;
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   const articles: Article[] = [];
   let drafts = 0;
@@ -189,7 +193,7 @@ async function collectArticles(paths: SitePaths, config: SiteConfig, options: Bu
   const bodies = workers > 0 ? BodyStore.open() : undefined;
   const keep = bodies && ((outcomes: SourceOutcome[]) => bodies.spill(outcomes));
   const processed = await processSources(found.files, contentDisplay, {
-    processor, ...(cache && { cache }), ...(keep && { keep }), inFlight: Math.max(2, workers * 2), ...(onProgress && { onProgress }),
+    processor, ...(cache && { cache }), ...(stamps && { stamps }), ...(keep && { keep }), inFlight: Math.max(2, workers * 2), ...(onProgress && { onProgress }),
   }).finally(() => processor.close());
   diagnostics.push(...processed.diagnostics);
   const shared = new SharedValues();

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { urlToOutputPath } from '../site/urls.js';
+import { manifestBytesForThread, workerResourceLimits } from './worker-limits.js';
 
 /** What the manifest records about the output folder it describes, and each page's input fingerprint by URL. */
 export interface PageManifest {
@@ -54,30 +56,69 @@ export function outputFile(outDir: string, outputPath: string): string {
   return path.join(outDir, ...outputPath.split('/'));
 }
 
-/** A manifest that describes the output folder, with the stamps its files have now. */
+/** A manifest that describes the output folder, and which of the files it lists are no longer as that build left them. */
 export interface LoadedManifest {
   readonly manifest: PageManifest;
-  /** By absolute path, the stamp each file the manifest lists has now (undefined: gone). */
-  readonly stamps: ReadonlyMap<string, string | undefined>;
+  /** By absolute path, each file the manifest lists whose stamp now is another than the recorded one, with the stamp it has now (undefined: gone). */
+  readonly changed: ReadonlyMap<string, string | undefined>;
   /** Whether every file the manifest lists is as the build left it (same stamp). */
   readonly intact: boolean;
 }
 
+/** Whether a file the manifest lists, with the stamp the manifest records for it, is as the build left it (stat'ed as the build began). */
+export function leftAsRecorded(loaded: LoadedManifest, file: string, recorded: string): boolean {
+  return !loaded.changed.has(file) || loaded.changed.get(file) === recorded;
+}
+
 /**
- * The manifest beside `outDir` (as `readManifest`) with the stamp every file it lists has now.
- * Never rejects.
+ * The manifest beside `outDir` (as `readManifest`) with the files it lists that changed since;
+ * read on a thread of its own when it is larger than `threadAbove` bytes. Never rejects.
  */
-export async function loadManifest(cacheDir: string, outDir: string): Promise<LoadedManifest | undefined> {
+export async function loadManifest(cacheDir: string, outDir: string, threadAbove = manifestBytesForThread): Promise<LoadedManifest | undefined> {
+  const file = manifestPath(cacheDir, outDir);
   try {
-    const manifest = await readManifest(manifestPath(cacheDir, outDir), outDir);
-    if (manifest === undefined) return undefined;
-    const recorded = recordedFiles(manifest).map(([outputPath, stamp]) => [outputFile(outDir, outputPath), stamp] as const);
-    const stamps = stampsOf(recorded.map(([file]) => file));
-    return { manifest, stamps, intact: manifest.others !== undefined && recorded.every(([file, stamp]) => stamps.get(file) === stamp) };
+    const size = statSync(file, { throwIfNoEntry: false })?.size;
+    if (size === undefined) return undefined;
+    if (size > threadAbove) return await loadOnThread(file, outDir);
+    const manifest = await readManifest(file, outDir);
+    return manifest && checkedManifest(manifest, outDir);
   } catch {
     // A manifest that cannot be used is no manifest: nothing is reused.
     return undefined;
   }
+}
+
+/** The manifest with each file it lists stat'ed now: those changed since, and whether none did. */
+export function checkedManifest(manifest: PageManifest, outDir: string): LoadedManifest {
+  const changed = new Map<string, string | undefined>();
+  for (const [outputPath, recorded] of recordedFiles(manifest)) {
+    const file = outputFile(outDir, outputPath);
+    const stamp = fileStampOrGone(file);
+    if (stamp !== recorded) changed.set(file, stamp);
+  }
+  return { manifest, changed, intact: manifest.others !== undefined && changed.size === 0 };
+}
+
+/** What the manifest thread answers: the manifest's text, and the files changed since (`checkedManifest`); nothing when there is no usable manifest. */
+export interface ManifestCheckReply {
+  readonly text?: string;
+  readonly changed?: readonly (readonly [string, string | undefined])[];
+}
+
+const threadUrl = new URL('../../lib/build/page-manifest-thread.js', import.meta.url);
+
+// The thread reads the text once and sends it whole (a string is copied, not serialized); this thread parses it again.
+async function loadOnThread(file: string, outDir: string): Promise<LoadedManifest | undefined> {
+  const reply = await new Promise<ManifestCheckReply>((resolve, reject) => {
+    const thread = new Worker(threadUrl, { workerData: { file, outDir }, resourceLimits: workerResourceLimits });
+    thread.once('message', resolve);
+    thread.once('error', reject);
+    thread.once('exit', () => resolve({}));
+  });
+  if (reply.text === undefined || reply.changed === undefined) return undefined;
+  const manifest = JSON.parse(reply.text) as PageManifest;
+  const changed = new Map(reply.changed);
+  return { manifest, changed, intact: manifest.others !== undefined && changed.size === 0 };
 }
 
 /** Each file a manifest records, by output path, with the stamp the build left it with: article pages, shared units' pages, then the others. */
@@ -89,14 +130,7 @@ export function recordedFiles(manifest: Pick<PageManifest, 'pages' | 'units' | '
 }
 
 // One synchronous stat after another: about 4 µs each here, where a promise per file on the libuv
-// pool cost this thread 15–20 µs (11,500 output files of a 10k site: 60 ms instead of 250–400 ms).
-function stampsOf(files: readonly string[]): Map<string, string | undefined> {
-  const stamps = new Map<string, string | undefined>();
-  for (const file of files) stamps.set(file, fileStampOrGone(file));
-  return stamps;
-}
-
-// Gone or unreadable (a folder where the file was, a permission): rendered again.
+// pool cost 15–20 µs. Gone or unreadable (a folder where the file was, a permission): rendered again.
 function fileStampOrGone(file: string): string | undefined {
   try {
     return fileStamp(file);
@@ -114,13 +148,17 @@ export function manifestPath(cacheDir: string, outDir: string): string {
 /** The manifest in `file` when it describes this very `outDir` (same folder inode and ctime), else undefined. */
 export async function readManifest(file: string, outDir: string): Promise<PageManifest | undefined> {
   try {
-    const manifest = JSON.parse(await readFile(file, 'utf8')) as PageManifest;
-    if (manifest.outDir !== outDir || manifest.dir !== (await dirStamp(outDir))) return undefined;
-    return manifest;
+    return await manifestFor(await readFile(file, 'utf8'), outDir);
   } catch {
     // No manifest, an unreadable one, or no output folder: nothing is reused.
     return undefined;
   }
+}
+
+/** The manifest `text` holds when it describes this very `outDir` (same folder inode and ctime), else undefined; throws on a text that is no JSON or no folder. */
+export async function manifestFor(text: string, outDir: string): Promise<PageManifest | undefined> {
+  const manifest = JSON.parse(text) as PageManifest;
+  return manifest.outDir === outDir && manifest.dir === (await dirStamp(outDir)) ? manifest : undefined;
 }
 
 /** A folder's device, inode and ctime: another build swapping in a new folder changes them. */

@@ -14,7 +14,7 @@ import { inPlaceLimit } from '../write/in-place-update.js';
 import { toolFingerprint } from './content-cache.js';
 import { articlePageKeyer, type ArticlePageKeyer } from './article-page-key.js';
 import type { ModelPageUnit } from '../render/model-page-units.js';
-import { dirStamp, fileStamp, loadManifest, manifestPath, outputFile, recordedFiles, type LoadedManifest, type OutputRecord, type PageManifest } from './page-manifest.js';
+import { dirStamp, fileStamp, leftAsRecorded, loadManifest, manifestPath, outputFile, recordedFiles, type LoadedManifest, type OutputRecord, type PageManifest } from './page-manifest.js';
 import { sharedUnitKeyer } from './shared-pages-key.js';
 import { SharedUnitReuse, type KeptPage } from './shared-unit-reuse.js';
 import { pageFingerprinter, themeFingerprint, type PageFingerprinter, type ThemeFingerprint } from './page-fingerprint.js';
@@ -53,8 +53,8 @@ export class PageReuse {
     private readonly fingerprint: PageFingerprinter,
     private readonly articleKey: ArticlePageKeyer,
     private readonly units: SharedUnitReuse,
-    /** A file's stamp now: taken as the build began (`loadManifest`) where it could be. */
-    private readonly stampAt: (file: string) => string | undefined,
+    /** Whether a file the manifest lists is as the build left it, given the stamp recorded for it (stat'ed as the build began, `loadManifest`). */
+    private readonly asRecorded: (file: string, recorded: string) => boolean,
     /** What the previous output was made from, as its manifest recorded it. */
     private readonly previousOutput: OutputRecord | undefined,
   ) {}
@@ -66,11 +66,11 @@ export class PageReuse {
     if (manifest?.files && options.writer) options.writer.updateInPlace(new Set(manifest.files), inPlaceLimit(manifest.files.length));
     const fingerprint = pageFingerprinter(options.theme, siteView(options.model), options.model.now);
     const articleKey = articlePageKeyer(options.theme, options.model, articleTemplate);
-    const stamps = loaded?.stamps ?? new Map<string, string | undefined>();
     const fileAt = (outputPath: string): string => outputFile(options.outDir, outputPath);
-    const stampAt = (file: string): string | undefined => (stamps.has(file) ? stamps.get(file) : fileStamp(file));
-    const units = new SharedUnitReuse(sharedUnitKeyer(options.theme, options.model), manifest?.units ?? {}, fileAt, stampAt);
-    return new PageReuse(options, new Map(Object.entries(manifest?.pages ?? {})), fingerprint, articleKey, units, stampAt, manifest?.output);
+    // Without a manifest nothing is recorded, so nothing is asked.
+    const asRecorded = (file: string, recorded: string): boolean => loaded !== undefined && leftAsRecorded(loaded, file, recorded);
+    const units = new SharedUnitReuse(sharedUnitKeyer(options.theme, options.model), manifest?.units ?? {}, fileAt, asRecorded);
+    return new PageReuse(options, new Map(Object.entries(manifest?.pages ?? {})), fingerprint, articleKey, units, asRecorded, manifest?.output);
   }
 
   /** `renderer`, skipping renders whose fingerprint the previous build had for the same URL. */
@@ -204,7 +204,7 @@ export class PageReuse {
     if (previous !== fingerprint) return undefined;
     // A file changed or removed after the build that wrote it (a step that edits dist/ in place) is rendered again.
     const file = this.fileOf(url);
-    if (stamp === undefined || this.stampAt(file) !== stamp) return undefined;
+    if (stamp === undefined || !this.asRecorded(file, stamp)) return undefined;
     this.keptStamps.set(url, stamp);
     return file;
   }

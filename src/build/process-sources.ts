@@ -1,4 +1,4 @@
-import { statSync, type BigIntStats } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FoundFile } from '../source/find.js';
@@ -9,6 +9,7 @@ import { readAllSources } from './read-all.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import type { SourceProcessor } from './source-pool.js';
 import { stampOf, type SourceStamp } from './source-manifest.js';
+import type { SourceStamps } from './source-stats.js';
 
 /** Options of `processSources`. */
 export interface ProcessSourcesOptions {
@@ -21,6 +22,8 @@ export interface ProcessSourcesOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Applied to each batch's outcomes once cached, before the next batches arrive (e.g. to move article bodies out of memory). */
   readonly keep?: (outcomes: SourceOutcome[]) => SourceOutcome[];
+  /** The sources' stamps, taken elsewhere before any is read (`statOnThread`); a file they lack is stat'ed here. */
+  readonly stamps?: Promise<SourceStamps>;
 }
 
 /** Every found file's outcome in the found order, and the files that could not be read. */
@@ -40,11 +43,12 @@ export async function processSources(files: readonly FoundFile[], displayDir: st
   const results: { outcomes: SourceOutcome[]; diagnostics: readonly Diagnostic[] }[] = new Array(batches.length);
   let next = 0;
   let done = 0;
+  const taken = (await options.stamps) ?? new Map<string, SourceStamp | undefined>();
   const lane = async (): Promise<void> => {
     while (next < batches.length) {
       const i = next++;
       const batch = batches[i] ?? [];
-      const known = options.cache ? unchangedSources(batch, displayDir, options.cache) : { outcomes: new Map<string, SourceOutcome>(), stamps: new Map<string, SourceStamp>() };
+      const known = options.cache ? unchangedSources(batch, displayDir, options.cache, taken) : { outcomes: new Map<string, SourceOutcome>(), stamps: new Map<string, SourceStamp>() };
       const read = await readAllSources(batch.filter((f) => !known.outcomes.has(f.absolutePath)), displayDir, size);
       const outcomes = await processBatch(read.sources, options, batch, known.stamps);
       const fresh = new Map((options.keep ? options.keep(outcomes) : outcomes).map((o) => [o.path, o]));
@@ -65,13 +69,12 @@ export async function processSources(files: readonly FoundFile[], displayDir: st
  * The outcomes of the batch's files that the previous build's manifest still describes (restored,
  * bodies left on disk), and the stamp of every file, taken before any of them is read.
  */
-function unchangedSources(batch: readonly FoundFile[], displayDir: string, cache: ContentCache) {
+function unchangedSources(batch: readonly FoundFile[], displayDir: string, cache: ContentCache, taken: SourceStamps) {
   const outcomes = new Map<string, SourceOutcome>();
   const stamps = new Map<string, SourceStamp>();
   for (const file of batch) {
-    const info = sourceStat(file.absolutePath);
-    if (!info) continue;
-    const stamp = stampOf(info);
+    const stamp = taken.has(file.absolutePath) ? taken.get(file.absolutePath) : sourceStamp(file.absolutePath);
+    if (!stamp) continue;
     stamps.set(file.absolutePath, stamp);
     const entry = cache.sources.lookup(file.absolutePath, stamp);
     // The display path is part of the outcome (diagnostics name it): another --content spelling reads the file again.
@@ -85,9 +88,9 @@ function unchangedSources(batch: readonly FoundFile[], displayDir: string, cache
 
 // Synchronous: about 4 µs a file here, where a promise per file on the libuv pool cost this thread 15–20 µs.
 // A file gone since it was found is left to the read, which reports it; any other failure is thrown.
-function sourceStat(file: string): BigIntStats | undefined {
+function sourceStamp(file: string): SourceStamp | undefined {
   try {
-    return statSync(file, { bigint: true });
+    return stampOf(statSync(file, { bigint: true }));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
     throw error;

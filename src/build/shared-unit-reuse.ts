@@ -25,8 +25,8 @@ export class SharedUnitReuse {
     private readonly keyer: SharedUnitKeyer,
     private readonly previous: Readonly<Record<string, SharedUnitRecord>>,
     private readonly fileAt: (outputPath: string) => string,
-    /** A file's stamp now (taken as the build began, where it could be). */
-    private readonly stampAt: (file: string) => string | undefined,
+    /** Whether a file the previous manifest lists is as the build left it, given the stamp recorded for it. */
+    private readonly asRecorded: (file: string, recorded: string) => boolean,
   ) {}
 
   /** The unit's pages (and their 简/繁 copies) to link, or undefined: then it is rendered and each page written is passed to `record`. */
@@ -73,7 +73,7 @@ export class SharedUnitReuse {
     const kept: KeptPage[] = [];
     for (const [url, outputPath, contentType, origin, stamp] of records) {
       const from = this.fileAt(outputPath);
-      if (this.stampAt(from) !== stamp) return undefined;
+      if (!this.asRecorded(from, stamp)) return undefined;
       kept.push({ page: { url, outputPath, contentType, origin, contents: '' }, from });
     }
     return kept;

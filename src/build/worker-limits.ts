@@ -18,3 +18,16 @@ export const workerResourceLimits: ResourceLimits = { maxYoungGenerationSizeMb: 
  * here, so a build that changes a few articles starts none.
  */
 export const pagesBeforeThreads = 32;
+
+/**
+ * Page manifests larger than this are read, and the files they list stat'ed, on a thread of their
+ * own while the main thread reads the sources (`loadManifest`): at 10,000 articles (1.8 MB, 11,500
+ * files) that took 150–250 ms of the main thread's time; the thread costs about 30 ms to start, on the other core.
+ */
+export const manifestBytesForThread = 256 * 1024;
+
+/**
+ * Sources a build with a cache stats on a thread of its own while the main thread loads the source
+ * manifest (`statOnThread`): 10,000 stats took 60–90 ms of the main thread's time.
+ */
+export const sourcesForThread = 2000;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dirStamp, fileStamp, loadManifest, manifestPath, type PageManifest } from '../../../src/build/page-manifest.js';
+import { dirStamp, fileStamp, leftAsRecorded, loadManifest, manifestPath, type PageManifest } from '../../../src/build/page-manifest.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-page-manifest-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -27,26 +27,42 @@ async function site(name: string): Promise<{ cacheDir: string; outDir: string; p
   return { cacheDir, outDir, page, feed };
 }
 
-describe('loadManifest', () => {
-  it('gives the manifest with the stamp every file it lists has now', async () => {
-    const { cacheDir, outDir, page, feed } = await site('same');
-    const loaded = await loadManifest(cacheDir, outDir);
+// Small manifests are read on this thread, large ones on a thread of their own: a threshold of 0 sends every one there.
+describe.each([
+  ['on this thread', Infinity],
+  ['on a thread of its own', 0],
+])('loadManifest %s', (_, threadAbove) => {
+  it('gives the manifest, with no file changed while every file is as the build left it', async () => {
+    const { cacheDir, outDir, page, feed } = await site(`same-${threadAbove}`);
+    const loaded = await loadManifest(cacheDir, outDir, threadAbove);
     expect(loaded?.manifest.pages['/news/a001/']?.[0]).toBe('key-1');
-    expect(loaded?.stamps).toEqual(new Map([[page, fileStamp(page)], [feed, fileStamp(feed)]]));
+    expect(loaded?.changed).toEqual(new Map());
+    expect(loaded && leftAsRecorded(loaded, page, fileStamp(page) ?? '')).toBe(true);
+    expect(loaded && leftAsRecorded(loaded, feed, fileStamp(feed) ?? '')).toBe(true);
   });
 
   it('reports a file changed or removed since the build with its new stamp, or none', async () => {
-    const { cacheDir, outDir, page, feed } = await site('edited');
-    const written = fileStamp(feed);
+    const { cacheDir, outDir, page, feed } = await site(`edited-${threadAbove}`);
+    const written = fileStamp(feed) ?? '';
+    const pageWritten = fileStamp(page) ?? '';
     writeFileSync(feed, '<rss><!-- edited in dist/ --></rss>');
     rmSync(page);
-    const loaded = await loadManifest(cacheDir, outDir);
-    expect(loaded?.stamps.get(feed)).not.toBe(written);
-    expect(loaded?.stamps.get(feed)).toBe(fileStamp(feed));
-    expect(loaded?.stamps.has(page)).toBe(true);
-    expect(loaded?.stamps.get(page)).toBeUndefined();
+    const loaded = await loadManifest(cacheDir, outDir, threadAbove);
+    expect(loaded?.changed).toEqual(new Map([[page, undefined], [feed, fileStamp(feed)]]));
+    expect(loaded && leftAsRecorded(loaded, feed, written)).toBe(false);
+    expect(loaded && leftAsRecorded(loaded, page, pageWritten)).toBe(false);
   });
 
+  it('gives nothing for a damaged manifest, or none', async () => {
+    const made = await site(`damaged-${threadAbove}`);
+    writeFileSync(manifestPath(made.cacheDir, made.outDir), '{"outDir":');
+    expect(await loadManifest(made.cacheDir, made.outDir, threadAbove)).toBeUndefined();
+    rmSync(manifestPath(made.cacheDir, made.outDir));
+    expect(await loadManifest(made.cacheDir, made.outDir, threadAbove)).toBeUndefined();
+  });
+});
+
+describe('loadManifest', () => {
   it('gives nothing for another output folder than the one it describes', async () => {
     const made = await site('moved');
     const other = path.join(root, 'moved', 'public');
