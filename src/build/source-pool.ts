@@ -1,4 +1,4 @@
-import { workerResourceLimits } from './worker-limits.js';
+import { sourceWorkerResourceLimits } from './worker-limits.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SiteConfig } from '../config/schema.js';
@@ -71,7 +71,7 @@ export function workerProcessor(config: SiteConfig, count: number, { serialize =
     // Each thread's body store is opened here, written there, read here: a thread closes the files it opened when it ends.
     const store = storeBodies ? BodyStore.open() : undefined;
     const workerData: SourceWorkerData = { config, serialize, ...(store && { bodyFile: store.fd }) };
-    const worker = new Worker(workerUrl, { workerData, resourceLimits: workerResourceLimits });
+    const worker = new Worker(workerUrl, { workerData, resourceLimits: sourceWorkerResourceLimits });
     load.set(worker, 0);
     worker.on('message', (reply: SourceBatchReply) => {
       load.set(worker, (load.get(worker) ?? 1) - 1);
