@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { urlToOutputPath } from '../site/urls.js';
+import { fileInOutput } from '../write/writer.js';
 import { manifestBytesForThread, workerResourceLimits } from './worker-limits.js';
 
 /** What the manifest records about the output folder it describes, and each page's input fingerprint by URL. */
@@ -53,7 +54,7 @@ function stampText(info: { readonly ino: bigint; readonly size: bigint; readonly
 
 /** The file in `outDir` of a page's output path (always `/`-separated). */
 export function outputFile(outDir: string, outputPath: string): string {
-  return path.join(outDir, ...outputPath.split('/'));
+  return fileInOutput(outDir, outputPath);
 }
 
 /** A manifest that describes the output folder, and which of the files it lists are no longer as that build left them. */

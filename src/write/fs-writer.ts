@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from '../render/page.js';
 import { filesUnder, InPlaceUpdate } from './in-place-update.js';
 import { applyJournal, journalPath, rollForward, writeJournal } from './journal.js';
-import { outputPathProblem, type Writer } from './writer.js';
+import { fileInOutput, outputPathProblem, type Writer } from './writer.js';
 
 /** Options of FsWriter. */
 export interface FsWriterOptions {
@@ -122,7 +122,7 @@ export class FsWriter implements Writer {
   }
 
   private outputFile(outputPath: string): string {
-    return path.join(this.outDir, ...outputPath.split('/'));
+    return fileInOutput(this.outDir, outputPath);
   }
 
   private staged(outputPath: string): void {

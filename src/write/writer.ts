@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Page } from '../render/page.js';
 
 /** Where the build puts its pages. Nothing is visible at the destination until `commit`. */
@@ -16,4 +17,14 @@ export function outputPathProblem(outputPath: string): string | undefined {
   if (outputPath.split('/').some((part) => part === '..' || part === '.' || part === '')) return 'leaves the output folder';
   if (/[\u0000-\u001f\\]/.test(outputPath)) return 'contains a control character or backslash';
   return undefined;
+}
+
+/**
+ * The file in `outDir` (an absolute, normalized folder) of a page's output path (`/`-separated, and
+ * without an empty, `.` or `..` segment, as `outputPathProblem` requires). On POSIX the two are
+ * joined as they are: `path.join` took 0.6–2.6 µs a call (0.2–0.5 s of a 100,000-article warm
+ * build, which names every page's file two or three times), a template string 0.01 µs.
+ */
+export function fileInOutput(outDir: string, outputPath: string): string {
+  return path.sep === '/' ? `${outDir}/${outputPath}` : path.join(outDir, ...outputPath.split('/'));
 }
