@@ -60,6 +60,8 @@ function htmlUnit(model: SiteModel, template: string, url: string, data: Readonl
   return { id: `html:${url}`, group: { template, url, data }, render: (renderer) => [renderHtmlPage(model, renderer, template, url, data)] };
 }
 
+const sitemapGroups = new WeakMap<SiteModel, Readonly<Record<string, unknown>>>();
+
 /** The feeds, sitemaps, news sitemap and robots.txt (`renderOutputPages`), each keyed by what it lists. */
 function* outputUnits(model: SiteModel): Generator<ModelPageUnit> {
   for (const source of feedSources(model)) {
@@ -73,9 +75,15 @@ function* outputUnits(model: SiteModel): Generator<ModelPageUnit> {
   }
   yield {
     id: 'sitemap',
-    // Only asked for by page reuse: a build without it does not list the entries twice.
+    // Only asked for by page reuse: a build without it does not list the entries twice. Kept per
+    // model: keying the units and the up-to-date record each ask (0.3 s a time at 100,000 articles).
     get group() {
-      return { sitemap: sitemapEntries(model).map((e) => `${e.loc} ${e.lastmod ?? ''}`).join('\n') };
+      let group = sitemapGroups.get(model);
+      if (group === undefined) {
+        group = { sitemap: sitemapEntries(model).map((e) => `${e.loc} ${e.lastmod ?? ''}`).join('\n') };
+        sitemapGroups.set(model, group);
+      }
+      return group;
     },
     render: () => renderSitemapPages(model),
   };
