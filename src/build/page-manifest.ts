@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { urlToOutputPath } from '../site/urls.js';
 import { fileInOutput } from '../write/writer.js';
-import { manifestBytesForThread, workerResourceLimits } from './worker-limits.js';
+import { threadAnswer } from './thread-answer.js';
+import { manifestBytesForThread } from './worker-limits.js';
 
 /** What the manifest records about the output folder it describes, and each page's input fingerprint by URL. */
 export interface PageManifest {
@@ -97,7 +97,7 @@ export function checkedManifest(manifest: PageManifest, outDir: string): LoadedM
     const stamp = fileStampOrGone(file);
     if (stamp !== recorded) changed.set(file, stamp);
   }
-  return { manifest, changed, intact: manifest.others !== undefined && changed.size === 0 };
+  return loadedManifest(manifest, changed);
 }
 
 /** What the manifest thread answers: the manifest's text, and the files changed since (`checkedManifest`); nothing when there is no usable manifest. */
@@ -110,15 +110,13 @@ const threadUrl = new URL('../../lib/build/page-manifest-thread.js', import.meta
 
 // The thread reads the text once and sends it whole (a string is copied, not serialized); this thread parses it again.
 async function loadOnThread(file: string, outDir: string): Promise<LoadedManifest | undefined> {
-  const reply = await new Promise<ManifestCheckReply>((resolve, reject) => {
-    const thread = new Worker(threadUrl, { workerData: { file, outDir }, resourceLimits: workerResourceLimits });
-    thread.once('message', resolve);
-    thread.once('error', reject);
-    thread.once('exit', () => resolve({}));
-  });
-  if (reply.text === undefined || reply.changed === undefined) return undefined;
-  const manifest = JSON.parse(reply.text) as PageManifest;
-  const changed = new Map(reply.changed);
+  const reply = await threadAnswer<ManifestCheckReply>(threadUrl, { file, outDir });
+  if (reply?.text === undefined || reply.changed === undefined) return undefined;
+  return loadedManifest(JSON.parse(reply.text) as PageManifest, new Map(reply.changed));
+}
+
+// Intact: every file the manifest lists is as the build left it, and it lists every file the build left.
+function loadedManifest(manifest: PageManifest, changed: ReadonlyMap<string, string | undefined>): LoadedManifest {
   return { manifest, changed, intact: manifest.others !== undefined && changed.size === 0 };
 }
 

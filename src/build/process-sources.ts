@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FoundFile } from '../source/find.js';
@@ -8,8 +7,8 @@ import type { ContentCache } from './content-cache.js';
 import { readAllSources } from './read-all.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import type { SourceProcessor } from './source-pool.js';
-import { stampOf, type SourceStamp } from './source-manifest.js';
-import type { SourceStamps } from './source-stats.js';
+import type { SourceStamp } from './source-manifest.js';
+import { sourceStamp, type SourceStamps } from './source-stats.js';
 
 /** Options of `processSources`. */
 export interface ProcessSourcesOptions {
@@ -84,17 +83,6 @@ function unchangedSources(batch: readonly FoundFile[], displayDir: string, cache
     outcomes.set(file.absolutePath, outcome);
   }
   return { outcomes, stamps };
-}
-
-// Synchronous: about 4 µs a file here, where a promise per file on the libuv pool cost this thread 15–20 µs.
-// A file gone since it was found is left to the read, which reports it; any other failure is thrown.
-function sourceStamp(file: string): SourceStamp | undefined {
-  try {
-    return stampOf(statSync(file, { bigint: true }));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-    throw error;
-  }
 }
 
 async function processBatch(sources: readonly SourceFile[], options: ProcessSourcesOptions, batch: readonly FoundFile[], stamps: ReadonlyMap<string, SourceStamp>): Promise<SourceOutcome[]> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { appendJournal } from '../cache/manifest-journal.js';
 import { ManifestWriter } from '../cache/manifest-parts.js';
@@ -25,11 +25,6 @@ export interface ManifestEntry {
   /** Where the key's record (which holds the body) lies in the pack store. */
   readonly location: PackLocation;
   readonly outcome: SourceOutcome;
-}
-
-/** The stamp of a stat result. */
-export function stampOf(info: BigIntStats): SourceStamp {
-  return { ino: info.ino, size: info.size, mtimeNs: info.mtimeNs, ctimeNs: info.ctimeNs };
 }
 
 /**

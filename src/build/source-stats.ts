@@ -1,13 +1,32 @@
-import { statSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { statSync, type BigIntStats } from 'node:fs';
 import type { SourceStamp } from './source-manifest.js';
-import { workerResourceLimits } from './worker-limits.js';
+import { threadAnswer } from './thread-answer.js';
 
 /**
  * By absolute path, each source's stamp, or undefined when it is gone; a file missing from the map
  * could not be stat'ed for another reason, and is stat'ed again where it is needed (which reports it).
  */
 export type SourceStamps = ReadonlyMap<string, SourceStamp | undefined>;
+
+/** The stamp of a stat result. */
+export function stampOf(info: BigIntStats): SourceStamp {
+  return { ino: info.ino, size: info.size, mtimeNs: info.mtimeNs, ctimeNs: info.ctimeNs };
+}
+
+/**
+ * A source's stamp now, or undefined when it is gone since it was found (the read reports it);
+ * any other failure is thrown. Synchronous: about 4 µs a file here, where a promise per file on
+ * the libuv pool cost the calling thread 15–20 µs.
+ */
+export function sourceStamp(file: string): SourceStamp | undefined {
+  try {
+    return stampOf(statSync(file, { bigint: true }));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
 
 /** What a file's stat gave, one byte per file (`statAll`). */
 const ok = 0;
@@ -20,18 +39,17 @@ export interface StatReply {
   readonly status: Uint8Array;
 }
 
-/** Stat every file, one synchronous stat after another (about 4 µs each, where a promise per file cost 15–20 µs). */
+/** Each file's `sourceStamp`, one after another; a failure is noted, for the build to stat that file again and report it. */
 export function statAll(files: readonly string[]): StatReply {
   const numbers = new BigUint64Array(files.length * 4);
   const status = new Uint8Array(files.length);
   files.forEach((file, i) => {
     try {
-      const info = statSync(file, { bigint: true, throwIfNoEntry: false });
-      if (info === undefined) status[i] = gone;
-      else numbers.set([info.ino, info.size, info.mtimeNs, info.ctimeNs], i * 4);
-    } catch (error) {
-      // A path through a file (ENOTDIR) is gone as well; anything else is for the build to report.
-      status[i] = (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? gone : failed;
+      const stamp = sourceStamp(file);
+      if (stamp === undefined) status[i] = gone;
+      else numbers.set([stamp.ino, stamp.size, stamp.mtimeNs, stamp.ctimeNs], i * 4);
+    } catch {
+      status[i] = failed;
     }
   });
   return { numbers, status };
@@ -54,15 +72,6 @@ const threadUrl = new URL('../../lib/build/source-stats-thread.js', import.meta.
 
 /** The stamps of `files`, taken on a thread started now; an empty map when the thread fails (then each file is stat'ed where it is needed). */
 export async function statOnThread(files: readonly string[]): Promise<SourceStamps> {
-  try {
-    const reply = await new Promise<StatReply | undefined>((resolve, reject) => {
-      const thread = new Worker(threadUrl, { workerData: files, resourceLimits: workerResourceLimits });
-      thread.once('message', resolve);
-      thread.once('error', reject);
-      thread.once('exit', () => resolve(undefined));
-    });
-    return reply ? stampsOf(files, reply) : new Map();
-  } catch {
-    return new Map();
-  }
+  const reply = await threadAnswer<StatReply>(threadUrl, files);
+  return reply ? stampsOf(files, reply) : new Map();
 }

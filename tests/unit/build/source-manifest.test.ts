@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, ut
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { entryStillValid, SourceManifest, stampOf, type Relocate, type SourceStamp } from '../../../src/build/source-manifest.js';
+import { entryStillValid, SourceManifest, type Relocate, type SourceStamp } from '../../../src/build/source-manifest.js';
+import { stampOf } from '../../../src/build/source-stats.js';
 import type { SourceOutcome } from '../../../src/build/source-pipeline.js';
 import { readJournal } from '../../../src/cache/manifest-journal.js';
 

@@ -2,8 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stampOf } from '../../../src/build/source-manifest.js';
-import { statOnThread } from '../../../src/build/source-stats.js';
+import { stampOf, statOnThread } from '../../../src/build/source-stats.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-source-stats-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
