@@ -11,7 +11,7 @@ import type { SiteModel } from '../site/types.js';
 import { urlToOutputPath } from '../site/urls.js';
 import type { FsWriter } from '../write/fs-writer.js';
 import { inPlaceLimit } from '../write/in-place-update.js';
-import { toolFingerprint } from './content-cache.js';
+import { toolFingerprint } from './tool-fingerprint.js';
 import { articlePageKeyer, type ArticlePageKeyer } from './article-page-key.js';
 import type { ModelPageUnit } from '../render/model-page-units.js';
 import { dirStamp, fileStamp, leftAsRecorded, loadManifest, manifestPath, outputFile, recordedFiles, type LoadedManifest, type OutputRecord, type PageManifest } from './page-manifest.js';
