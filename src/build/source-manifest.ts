@@ -73,7 +73,7 @@ export class SourceManifest {
    */
   static open(dir: string, salt: string, settled: (location: PackLocation) => boolean = () => false): SourceManifest {
     const file = path.join(dir, 'sources.bin');
-    const clock = path.join(dir, 'sources.clock');
+    const clock = clockFile(dir);
     writeFileSync(clock, String(process.pid));
     const readStartNs = statSync(clock, { bigint: true }).mtimeNs;
     removeLeftovers(dir);
@@ -200,3 +200,16 @@ function withoutBody(outcome: SourceOutcome): SourceOutcome {
   for (const name of Object.keys(fields)) article[name] = name === 'html' || name === 'text' ? undefined : fields[name];
   return { ...outcome, article: article as unknown as typeof outcome.article };
 }
+
+function clockFile(dir: string): string {
+  return path.join(dir, 'sources.clock');
+}
+
+/**
+ * When the last build with the cache in `dir` began to stat its sources (the clock file's mtime,
+ * before this build writes it again), or undefined: a source whose ctime is not older may have changed since.
+ */
+export function lastBuildClock(dir: string): bigint | undefined {
+  return statSync(clockFile(dir), { bigint: true, throwIfNoEntry: false })?.mtimeNs;
+}
+
