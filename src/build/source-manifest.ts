@@ -191,9 +191,12 @@ export class SourceManifest {
   }
 }
 
-// The body's two forms (HTML, and the plain text the search index reads) are most of an article's
-// weight: kept in the cache entry only. The keys stay, undefined, so a restored article keeps its key order.
-function withoutBody(outcome: SourceOutcome): SourceOutcome {
+/**
+ * An outcome as the manifest records it: the article's body (HTML, and the plain text the search
+ * index reads) is most of its weight and stays in the cache entry only. The keys stay, undefined,
+ * so a restored article keeps its key order.
+ */
+export function withoutBody(outcome: SourceOutcome): SourceOutcome {
   if (!outcome.article) return outcome;
   // Field by field, never through the body getters of an article whose body waits in a body file.
   const fields = outcome.article as unknown as Record<string, unknown>;
