@@ -140,6 +140,7 @@ describe('the source entry codec on other shapes', () => {
     ['empty strings where text goes', () => withArticle({ ...baseArticle, title: '', summary: '', source: '', cover: '' }), true],
     ['an optional field present but undefined', () => withArticle({ ...baseArticle, editor: undefined }), true],
     ['no optional field at all', () => withArticle(Object.fromEntries(articleKeys.map((k) => [k, baseArticle[k]]))), true],
+    ['a date at the epoch (a small integer where the other rows hold doubles)', () => withArticle({ ...baseArticle, date: { ...(baseArticle.date as object), epochMs: 0 } }), true],
     ['an unknown article key', () => withArticle({ ...baseArticle, subtitle: '副标题' }), false],
     ['optional keys out of their order', () => withArticle({ ...Object.fromEntries(articleKeys.map((k) => [k, baseArticle[k]])), cover: 'c.jpg', column: 'news' }), false],
     ['updated being the date object itself', () => withArticle({ ...baseArticle, updated: baseArticle.date }), false],
