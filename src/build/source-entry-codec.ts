@@ -3,7 +3,7 @@ import type { Article, ZonedDate } from '../content/types.js';
 import type { ManifestEntry } from './source-manifest.js';
 
 /**
- * How a part of the source manifest (`sources.bin`, up to 512 entries) holds its entries, so
+ * How a part of the source manifest (`sources.bin`, up to 256 entries) holds its entries, so
  * that loading one builds each entry from object literals of fixed shape instead of v8 rebuilding
  * every object key by key from property names written again for every entry.
  *
@@ -79,25 +79,23 @@ export function encodeEntries(entries: readonly (readonly [string, ManifestEntry
   return { stamps: count * 4 === stamps.length ? stamps : stamps.slice(0, count * 4), rows };
 }
 
-/** The entries of a manifest part made by `encodeEntries`, in order; throws on a value it did not make. */
-export function decodeEntries(part: unknown): [string, ManifestEntry][] {
+/** Hand each entry of a manifest part made by `encodeEntries` to `add`, in order; throws on a value it did not make. */
+export function decodeEntries(part: unknown, add: (name: string, entry: ManifestEntry) => void): void {
   const { stamps, rows } = (part ?? {}) as { stamps?: unknown; rows?: unknown };
   if (!(stamps instanceof BigUint64Array) || !Array.isArray(rows)) throw new Error('not a source manifest part');
-  const entries: [string, ManifestEntry][] = [];
   let count = 0;
   for (let at = 0; at < rows.length; ) {
     const name = rows[at] as string;
     const mask: unknown = rows[at + 1];
     if (typeof mask !== 'number') {
-      entries.push([name, mask as ManifestEntry]);
+      add(name, mask as ManifestEntry);
       at += 2;
       continue;
     }
-    entries.push([name, rowEntry(rows, at + 2, mask, stamps, count++ * 4)]);
+    add(name, rowEntry(rows, at + 2, mask, stamps, count++ * 4));
     at += 2 + rowWidth + bitCount(mask);
   }
   if (count * 4 !== stamps.length) throw new Error('a source manifest part does not add up');
-  return entries;
 }
 
 // The literals below are in the orders of the key lists above (a test round-trips real outcomes through them).
