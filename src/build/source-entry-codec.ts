@@ -49,8 +49,8 @@ type Unlisted<T, L extends readonly string[]> = Exclude<keyof T, L[number]>;
 const everyKeyListed: [Unlisted<Article, [...typeof articleKeys, ...typeof articleOptionalKeys]> | Unlisted<ZonedDate, typeof zonedDateKeys>] extends [never] ? true : never = true;
 void everyKeyListed;
 
-/** Values in a row after its mask, before the optional ones. */
-export const rowWidth = 1 + locationKeys.length + outcomeKeys.length - 1 + articleKeys.length - 1 + zonedDateKeys.length;
+// Values in a row after its mask, before the optional ones.
+const rowWidth = 1 + locationKeys.length + outcomeKeys.length - 1 + articleKeys.length - 1 + zonedDateKeys.length;
 
 const maxStamp = (1n << 64n) - 1n;
 
