@@ -166,7 +166,7 @@ async function claimArticlePage(article: Article, options: ArticlePagesOptions):
   const problem = outputPathProblem(page.outputPath);
   if (problem) throw new Error(`Internal error: output path ${JSON.stringify(page.outputPath)} ${problem}`);
   const copy = mirror && { ...page, ...mirrorLocation(page, mirror) };
-  if (reuse?.reuseArticle(article, () => articlePageContext(article, options.model))) {
+  if (reuse?.reuseArticle(article, () => articlePageContext(article, options.model), page.outputPath)) {
     await writeClaimed(writer, registry, page, diagnostics, false, reuse.linkedFile(page.url));
     if (copy) {
       const kept = reuse.mirrorCopy(page, copy, mirror);

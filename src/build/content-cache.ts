@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir, readdir } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { PackStore, type PackLocation } from '../cache/pack-store.js';
 import type { SiteConfig } from '../config/schema.js';
 import type { SourceFile } from '../source/source-file.js';
-import { installedDependencies } from './installed-dependencies.js';
 import { serializedOf } from './serialized-outcome.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import { SourceManifest, type ManifestEntry } from './source-manifest.js';
+import { toolFingerprint } from './tool-fingerprint.js';
 
 /**
  * Outcomes of the per-file pipeline on disk, keyed by everything that decides them: the source's
@@ -37,7 +36,7 @@ export class ContentCache {
     // The one-file-per-entry layout of earlier versions: its entries can never be read again.
     const old = path.join(dir, 'content');
     if (existsSync(old)) rmSync(old, { recursive: true, force: true });
-    const salt = `${await toolFingerprint()}\n${JSON.stringify(config)}\n`;
+    const salt = `${await toolFingerprint(dir)}\n${JSON.stringify(config)}\n`;
     const packs = path.join(dir, 'packs');
     const store = PackStore.open(packs);
     return new ContentCache(packs, salt, SourceManifest.open(dir, salt, (location) => store.writes(location.pack)), store);
@@ -155,27 +154,4 @@ function restoredHtml(this: object): string {
 
 function restoredText(this: object): string {
   return restoredField(this, 'text');
-}
-
-let fingerprint: Promise<string> | undefined;
-
-/**
- * A hash of the tool's own code (lib/ when installed, src/ under tests), of the versions of every
- * package it runs (`installedDependencies`) and of Node's (with its ICU and time-zone data): a new
- * build of the tool, `npm update` or another Node never reads an old entry.
- */
-export function toolFingerprint(): Promise<string> {
-  return (fingerprint ??= hashTree(fileURLToPath(new URL('../', import.meta.url))));
-}
-
-async function hashTree(root: string): Promise<string> {
-  const hash = createHash('sha256');
-  hash.update(`${installedDependencies(path.dirname(root)).join('\n')}\n`);
-  // Node's own version, and the ICU and time-zone data dates and validation read through Intl.
-  hash.update(`node ${process.versions.node} icu ${process.versions.icu ?? ''} tz ${process.versions.tz ?? ''}\n`);
-  // Declarations (.d.ts) change nothing a build does. Read one after another without awaiting: a few
-  // hundred small files take about 10 ms, where an awaited read each left this thread idle for 80.
-  const names = (await readdir(root, { recursive: true })).filter((n) => /\.(js|ts|mjs|json)$/.test(n) && !n.endsWith('.d.ts')).sort();
-  for (const name of names) hash.update(`${name}\n`).update(readFileSync(path.join(root, name)));
-  return hash.digest('hex');
 }

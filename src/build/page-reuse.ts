@@ -11,13 +11,16 @@ import type { SiteModel } from '../site/types.js';
 import { urlToOutputPath } from '../site/urls.js';
 import type { FsWriter } from '../write/fs-writer.js';
 import { inPlaceLimit } from '../write/in-place-update.js';
-import { toolFingerprint } from './content-cache.js';
+import { toolFingerprint } from './tool-fingerprint.js';
 import { articlePageKeyer, type ArticlePageKeyer } from './article-page-key.js';
 import type { ModelPageUnit } from '../render/model-page-units.js';
 import { dirStamp, fileStamp, leftAsRecorded, loadManifest, manifestPath, outputFile, recordedFiles, type LoadedManifest, type OutputRecord, type PageManifest } from './page-manifest.js';
 import { sharedUnitKeyer } from './shared-pages-key.js';
 import { SharedUnitReuse, type KeptPage } from './shared-unit-reuse.js';
 import { pageFingerprinter, themeFingerprint, type PageFingerprinter, type ThemeFingerprint } from './page-fingerprint.js';
+
+/** A page's fingerprint in this build, and its file's stamp when the file is the previous build's (linked). */
+type PageRecord = readonly [string, string?];
 
 /** Options of `PageReuse.open`. */
 export interface PageReuseOptions {
@@ -42,10 +45,10 @@ export interface PageReuseOptions {
 export class PageReuse {
   /** Pages reused by this build. */
   reused = 0;
-  private readonly current = new Map<string, string>();
+  // Per URL, this build's fingerprint; with the stamp of a linked file (a link keeps its inode, size and
+  // mtime, so the manifest needs no stat for it): then it is the previous build's record itself.
+  private readonly current = new Map<string, PageRecord>();
   private readonly linked = new Map<string, string>();
-  // The stamps of the files linked: a link keeps the file's inode, size and mtime, so the manifest needs no stat for them.
-  private readonly keptStamps = new Map<string, string>();
 
   private constructor(
     private readonly options: PageReuseOptions,
@@ -83,9 +86,9 @@ export class PageReuse {
    * file). Keyed without its template context when the article and its neighbours have identities;
    * `context` is built only for an article without one.
    */
-  reuseArticle(article: Article, context: () => Readonly<Record<string, unknown>>): boolean {
+  reuseArticle(article: Article, context: () => Readonly<Record<string, unknown>>, outputPath = urlToOutputPath(article.url)): boolean {
     const fingerprint = this.articleKey(article) ?? this.fingerprint(articleTemplate, context());
-    const file = this.previousFile(article.url, fingerprint);
+    const file = this.previousFile(article.url, fingerprint, outputPath);
     if (file === undefined) return false;
     this.reused++;
     this.linked.set(article.url, file);
@@ -119,12 +122,12 @@ export class PageReuse {
    * whose old copy is gone has its copy made again from the page's previous text.
    */
   mirrorCopy(page: Page, copy: Page, settings: MirrorSettings): { readonly page: Page; readonly from?: string } {
-    const fingerprint = this.current.get(page.url);
+    const fingerprint = this.current.get(page.url)?.[0];
     if (fingerprint === undefined) return { page: copy };
     const copyFingerprint = `${fingerprint}#mirror`;
     const linked = this.linked.get(page.url);
     if (linked === undefined) {
-      this.current.set(copy.url, copyFingerprint);
+      this.current.set(copy.url, [copyFingerprint]);
       return { page: copy };
     }
     const from = this.previousFile(copy.url, copyFingerprint);
@@ -151,9 +154,12 @@ export class PageReuse {
     const target = manifestPath(this.options.cacheDir, this.options.outDir);
     await mkdir(path.dirname(target), { recursive: true });
     const pages: Record<string, readonly [string, string]> = {};
-    for (const [url, fingerprint] of this.current) {
-      const stamp = this.keptStamps.get(url) ?? fileStamp(this.fileOf(url));
-      if (stamp !== undefined) pages[url] = [fingerprint, stamp];
+    for (const [url, record] of this.current) {
+      if (record[1] !== undefined) pages[url] = record as readonly [string, string];
+      else {
+        const stamp = fileStamp(this.fileAt(urlToOutputPath(url)));
+        if (stamp !== undefined) pages[url] = [record[0], stamp];
+      }
     }
     const files = writer && [...writer.outputs];
     const units = this.units.records();
@@ -181,7 +187,7 @@ export class PageReuse {
 
   private sameFingerprints(): boolean {
     if (this.current.size !== this.previous.size) return false;
-    for (const [url, fingerprint] of this.current) if (this.previous.get(url)?.[0] !== fingerprint) return false;
+    for (const [url, [fingerprint]] of this.current) if (this.previous.get(url)?.[0] !== fingerprint) return false;
     return true;
   }
 
@@ -198,19 +204,20 @@ export class PageReuse {
   }
 
   // Records the page's fingerprint; the previous file when it had the same one and is unchanged since.
-  private previousFile(url: string, fingerprint: string): string | undefined {
-    this.current.set(url, fingerprint);
-    const [previous, stamp] = this.previous.get(url) ?? [];
-    if (previous !== fingerprint) return undefined;
+  private previousFile(url: string, fingerprint: string, outputPath = urlToOutputPath(url)): string | undefined {
+    const record = this.previous.get(url);
+    if (record?.[0] !== fingerprint) {
+      this.current.set(url, [fingerprint]);
+      return undefined;
+    }
     // A file changed or removed after the build that wrote it (a step that edits dist/ in place) is rendered again.
-    const file = this.fileOf(url);
-    if (stamp === undefined || !this.asRecorded(file, stamp)) return undefined;
-    this.keptStamps.set(url, stamp);
+    const file = this.fileAt(outputPath);
+    if ((record[1] as string | undefined) === undefined || !this.asRecorded(file, record[1])) {
+      this.current.set(url, [fingerprint]);
+      return undefined;
+    }
+    this.current.set(url, record);
     return file;
-  }
-
-  private fileOf(url: string): string {
-    return this.fileAt(urlToOutputPath(url));
   }
 
   private fileAt(outputPath: string): string {

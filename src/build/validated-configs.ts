@@ -4,7 +4,7 @@ import path from 'node:path';
 import { writeDurably } from '../cache/write-all.js';
 import type { ValidatedConfigs } from '../config/load.js';
 import type { SiteConfig } from '../config/schema.js';
-import { toolFingerprint } from './content-cache.js';
+import { toolFingerprint } from './tool-fingerprint.js';
 
 interface StoredConfig {
   readonly tool: string;
@@ -21,12 +21,12 @@ export function validatedConfigs(cacheDir: string): ValidatedConfigs {
   return {
     async get(digest) {
       const stored = await readStored(file);
-      return stored?.digest === digest && stored.tool === (await toolFingerprint()) ? stored.config : undefined;
+      return stored?.digest === digest && stored.tool === (await toolFingerprint(cacheDir)) ? stored.config : undefined;
     },
     async set(digest, config) {
       // Only a config that JSON gives back as it is can be taken from the file as validated.
       if (!isDeepStrictEqual(JSON.parse(JSON.stringify(config)), config)) return;
-      const stored: StoredConfig = { tool: await toolFingerprint(), digest, config };
+      const stored: StoredConfig = { tool: await toolFingerprint(cacheDir), digest, config };
       await mkdir(cacheDir, { recursive: true });
       writeDurably(file, Buffer.from(JSON.stringify(stored)));
     },

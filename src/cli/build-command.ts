@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { build } from '../build/build.js';
 // The dates manifest only, not the audit: its page scanner and source stages load when --audit or --strict asks for it.
-import { sameManifest, updateManifest } from '../audit/manifest.js';
-import { readManifest, writeManifest } from '../audit/manifest-store.js';
+import { keepManifest } from '../audit/manifest-store.js';
 import { buildTime } from './build-time.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
@@ -60,10 +59,8 @@ export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number
   else if (result.stats.reusedPages > 0) io.err(`Reused ${result.stats.reusedPages} of ${result.stats.pages} pages from the previous output (inputs unchanged)`);
   if (!result.ok || !result.model) return 1;
   // The dates manifest is how the audit sees back-dating: kept on every build, audited or not.
-  const { manifest: dates } = await readManifest(io.cwd);
-  const updated = updateManifest(dates, result.model.articles);
   // Rewritten only when it changed: a build with nothing to do writes nothing at all.
-  if (dates === undefined || !sameManifest(dates, updated)) await writeManifest(io.cwd, updated);
+  await keepManifest(io.cwd, result.model.articles);
   if (flags.audit !== true && flags.strict !== true) return 0;
   const { runAudit } = await import('./audit-command.js');
   return runAudit(result.model, flags, io);

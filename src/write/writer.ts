@@ -11,10 +11,13 @@ export interface Writer {
   abort(): Promise<void>;
 }
 
+// A segment that is empty, `.` or `..`, anywhere in the path (one test, where splitting made an array per page).
+const dotOrEmptySegment = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
 /** Why an output path is unsafe, or undefined: pages must stay inside the output folder. */
 export function outputPathProblem(outputPath: string): string | undefined {
   if (outputPath === '' || outputPath.startsWith('/') || /^[a-zA-Z]:/.test(outputPath)) return 'is absolute or empty';
-  if (outputPath.split('/').some((part) => part === '..' || part === '.' || part === '')) return 'leaves the output folder';
+  if (dotOrEmptySegment.test(outputPath)) return 'leaves the output folder';
   if (/[\u0000-\u001f\\]/.test(outputPath)) return 'contains a control character or backslash';
   return undefined;
 }

@@ -12,3 +12,28 @@ describe('fileInOutput', () => {
     },
   );
 });
+
+describe('outputPathProblem', () => {
+  it.each<[string, string | undefined]>([
+    ['articles/a000001/index.html', undefined],
+    ['a/.well-known/x', undefined],
+    ['a/.../b', undefined],
+    ['..a/b', undefined],
+    ['a/b..', undefined],
+    ['', 'is absolute or empty'],
+    ['/etc/passwd', 'is absolute or empty'],
+    ['C:/x', 'is absolute or empty'],
+    ['a//b', 'leaves the output folder'],
+    ['a/', 'leaves the output folder'],
+    ['./a', 'leaves the output folder'],
+    ['.', 'leaves the output folder'],
+    ['..', 'leaves the output folder'],
+    ['a/../b', 'leaves the output folder'],
+    ['a/..', 'leaves the output folder'],
+    ['a/./b', 'leaves the output folder'],
+    ['a\\b', 'contains a control character or backslash'],
+    ['a/\u0007b', 'contains a control character or backslash'],
+  ])('%j: %s', (outputPath, problem) => {
+    expect(outputPathProblem(outputPath)).toBe(problem);
+  });
+});
