@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readJournal } from '../cache/manifest-journal.js';
 import { readManifestParts } from '../cache/manifest-parts.js';
 import { writerGone } from '../cache/writer-gone.js';
+import { sourceEntryCodec } from './source-entry-codec.js';
 import type { ManifestEntry } from './source-manifest.js';
 
 /** The head of a base manifest (`sources.bin`). */
@@ -39,7 +40,7 @@ export interface LoadedManifest {
 export function loadManifest(file: string, journal: string, salt: string): LoadedManifest | undefined {
   let base: { readonly head: ManifestHead; readonly entries: Map<string, ManifestEntry> };
   try {
-    base = readManifestParts<ManifestHead, ManifestEntry>(file);
+    base = readManifestParts<ManifestHead, ManifestEntry>(file, sourceEntryCodec);
   } catch {
     return undefined;
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { appendJournal } from '../cache/manifest-journal.js';
 import { ManifestWriter } from '../cache/manifest-parts.js';
 import type { PackLocation } from '../cache/pack-store.js';
+import { sourceEntryCodec } from './source-entry-codec.js';
 import { journalOf, loadManifest, removeLeftovers, type LoadedManifest, type ManifestDelta, type ManifestHead } from './source-manifest-file.js';
 import type { SourceOutcome } from './source-pipeline.js';
 
@@ -50,7 +51,7 @@ export class SourceManifest {
   // Entries whose records this build appended, kept for a delta while they fit in one.
   private readonly fresh = new Map<string, ManifestEntry>();
   // A new base under way, fresh entries streamed into it: a cold build at 100,000 sources keeps none in memory.
-  private writer: ManifestWriter | undefined;
+  private writer: ManifestWriter<ManifestEntry> | undefined;
   private written = 0;
   private readonly writtenPacks = new Set<string>();
   private changed = false;
@@ -139,7 +140,7 @@ export class SourceManifest {
       return packs;
     }
     this.rewrite();
-    const writer = this.writer ?? ManifestWriter.open(this.file, this.head);
+    const writer = this.writer ?? ManifestWriter.open(this.file, this.head, sourceEntryCodec);
     this.writer = undefined;
     for (const [file, entry] of this.held) {
       const location = relocate(entry.key, entry.location);
@@ -155,7 +156,7 @@ export class SourceManifest {
 
   // Start a new base: the fresh entries so far go into it, and every later one as it comes.
   private rewrite(): void {
-    this.writer ??= ManifestWriter.open(this.file, this.head);
+    this.writer ??= ManifestWriter.open(this.file, this.head, sourceEntryCodec);
     for (const [file, entry] of this.fresh) this.writer.add(file, entry);
     this.written += this.fresh.size;
     this.fresh.clear();
@@ -190,9 +191,12 @@ export class SourceManifest {
   }
 }
 
-// The body's two forms (HTML, and the plain text the search index reads) are most of an article's
-// weight: kept in the cache entry only. The keys stay, undefined, so a restored article keeps its key order.
-function withoutBody(outcome: SourceOutcome): SourceOutcome {
+/**
+ * An outcome as the manifest records it: the article's body (HTML, and the plain text the search
+ * index reads) is most of its weight and stays in the cache entry only. The keys stay, undefined,
+ * so a restored article keeps its key order.
+ */
+export function withoutBody(outcome: SourceOutcome): SourceOutcome {
   if (!outcome.article) return outcome;
   // Field by field, never through the body getters of an article whose body waits in a body file.
   const fields = outcome.article as unknown as Record<string, unknown>;

@@ -3,34 +3,59 @@ import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync
 import { deserialize, serialize } from 'node:v8';
 import { writeAll } from './write-all.js';
 
-// "BSM1", then parts (length, checksum, v8 bytes): the head, then entries a few hundred at a time, then a zero length and the entry count.
-const magic = 0x42534d31;
+// "BSM2", then parts (length, checksum, v8 bytes): the head, then entries a few hundred at a time
+// (each part the codec's value for them), then a zero length and the entry count. "BSM1" held each
+// part's entries as they were: a manifest of that format is no manifest.
+const magic = 0x42534d32;
 const checksumSize = 16;
-const entriesPerPart = 512;
+// 256, not 512: the source manifest's codec puts a part's entries in one array of about 40 slots an
+// entry, which at 512 entries passed V8's large-object size (128 kB), and every such array lived on,
+// dead, until the next full collection (about 30 MB at 100,000 sources).
+const entriesPerPart = 256;
+
+/** How a part's entries become the one value v8 serializes for it, and back (in the same order). */
+export interface PartCodec<Entry> {
+  encode(entries: readonly (readonly [string, Entry])[]): unknown;
+  /** Hand each entry of `part` to `add`, in order. */
+  decode(part: unknown, add: (name: string, entry: Entry) => void): void;
+}
+
+/** Entries stored as they are: each part is the array of [name, entry] pairs. */
+export const wholeEntries: PartCodec<never> = {
+  encode: (entries) => entries,
+  decode: (part, add) => {
+    for (const [name, entry] of part as [string, never][]) add(name, entry);
+  },
+};
 
 /**
  * A manifest being written a part at a time (each part serialized alone as its entries arrive:
  * memory holds one part, never the whole manifest) to a temporary name, synced and renamed by `finish`.
  */
-export class ManifestWriter {
-  private batch: (readonly [string, unknown])[] = [];
+export class ManifestWriter<Entry = unknown> {
+  private batch: (readonly [string, Entry])[] = [];
   private count = 0;
 
-  private constructor(private readonly file: string, private readonly temporary: string, private readonly fd: number) {}
+  private constructor(
+    private readonly file: string,
+    private readonly temporary: string,
+    private readonly fd: number,
+    private readonly codec: PartCodec<Entry>,
+  ) {}
 
-  /** Start writing `file` (under a temporary name) with its head. */
-  static open(file: string, head: unknown): ManifestWriter {
+  /** Start writing `file` (under a temporary name) with its head, each part's entries as `codec` encodes them. */
+  static open<Entry = unknown>(file: string, head: unknown, codec: PartCodec<Entry> = wholeEntries): ManifestWriter<Entry> {
     const temporary = `${file}.${process.pid}.tmp`;
     const fd = openSync(temporary, 'w');
     const start = Buffer.alloc(4);
     start.writeUInt32BE(magic);
     writeAll(fd, start);
     writeAll(fd, encodePart(serialize(head)));
-    return new ManifestWriter(file, temporary, fd);
+    return new ManifestWriter(file, temporary, fd, codec);
   }
 
   /** Add one entry (written with the next full part). */
-  add(name: string, entry: unknown): void {
+  add(name: string, entry: Entry): void {
     this.batch.push([name, entry]);
     this.count++;
     if (this.batch.length >= entriesPerPart) this.flush();
@@ -55,22 +80,21 @@ export class ManifestWriter {
 
   private flush(): void {
     if (this.batch.length === 0) return;
-    writeAll(this.fd, encodePart(serialize(this.batch)));
+    writeAll(this.fd, encodePart(serialize(this.codec.encode(this.batch))));
     this.batch = [];
   }
 }
 
-/** The head and entries of a manifest written by `ManifestWriter`; throws when the file is missing, cut short or damaged. */
-export function readManifestParts<Head, Entry>(file: string): { readonly head: Head; readonly entries: Map<string, Entry> } {
+/** The head and entries of a manifest written by `ManifestWriter` with `codec`; throws when the file is missing, cut short or damaged. */
+export function readManifestParts<Head, Entry>(file: string, codec: PartCodec<Entry> = wholeEntries): { readonly head: Head; readonly entries: Map<string, Entry> } {
   const fd = openSync(file, 'r');
   try {
     const reader = new PartReader(fd);
     if (reader.bytes(4).readUInt32BE() !== magic) throw new Error('not a source manifest');
     const head = deserialize(reader.part() ?? Buffer.alloc(0)) as Head;
     const entries = new Map<string, Entry>();
-    for (let bytes = reader.part(); bytes; bytes = reader.part()) {
-      for (const [name, entry] of deserialize(bytes) as [string, Entry][]) entries.set(name, entry);
-    }
+    const add = (name: string, entry: Entry): void => void entries.set(name, entry);
+    for (let bytes = reader.part(); bytes; bytes = reader.part()) codec.decode(deserialize(bytes), add);
     if (reader.bytes(4).readUInt32BE() !== entries.size) throw new Error('the source manifest is cut short');
     return { head, entries };
   } finally {

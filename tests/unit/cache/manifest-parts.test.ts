@@ -7,7 +7,7 @@ import { ManifestWriter, readManifestParts } from '../../../src/cache/manifest-p
 const dir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-parts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// More entries than fit in one part (512), so the manifest is several parts.
+// More entries than fit in one part (256), so the manifest is several parts.
 const entries = Array.from({ length: 1300 }, (_, i) => [`/site/content/a${i}.md`, { key: `k${i}`, stamp: { size: BigInt(i) }, title: `第${i}篇` }] as const);
 const head = { salt: 'salt', readStartNs: 123n };
 
