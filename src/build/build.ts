@@ -10,7 +10,7 @@ import { defaultSearchIndexOptions, writeSearchIndex, type SearchIndexEmit } fro
 import { buildSiteModel } from '../site/model.js';
 import type { SiteModel } from '../site/types.js';
 import { findUrlCollisions } from '../site/url-collisions.js';
-import { findSources, type FoundFile } from '../source/find.js';
+import { findSources } from '../source/find.js';
 import { OutputRegistry } from '../write/collisions.js';
 import { DiscardWriter } from '../write/discard-writer.js';
 import { FsWriter } from '../write/fs-writer.js';
@@ -27,8 +27,7 @@ import { ContentCache } from './content-cache.js';
 import { validatedConfigs } from './validated-configs.js';
 import { siteTheme, type PageReuse } from './page-reuse.js';
 import { processSources } from './process-sources.js';
-import { changedSince, statOnThread, type SourceStamps } from './source-stats.js';
-import { lastBuildClock } from './source-manifest.js';
+import { statOnThread } from './source-stats.js';
 import { SharedValues } from './shared-values.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import { defaultWorkerCount, inlineProcessor, workerProcessor } from './source-pool.js';
@@ -185,7 +184,17 @@ async function collectArticles(paths: SitePaths, config: SiteConfig, options: Bu
   let future = 0;
   let repairs = 0;
   let firstFutureMs: number | undefined;
-  const { processed, cached } = await processFound(found.files, contentDisplay, config, options, stamps);
+  const cache = options.cacheDir === undefined ? undefined : await ContentCache.open(options.cacheDir, config);
+  const workers = options.workers ?? defaultWorkerCount(found.files.length);
+  // On large sites the bodies wait on disk, not in the heap, until their pages are rendered: the source threads
+  // write them to files of their own, and this thread's store takes those it processed itself.
+  const processor = workers > 0 ? workerProcessor(config, workers, { serialize: cache !== undefined, storeBodies: true }) : inlineProcessor(config);
+  const { onProgress } = options;
+  const bodies = workers > 0 ? BodyStore.open() : undefined;
+  const keep = bodies && ((outcomes: SourceOutcome[]) => bodies.spill(outcomes));
+  const processed = await processSources(found.files, contentDisplay, {
+    processor, ...(cache && { cache }), ...(stamps && { stamps }), ...(keep && { keep }), inFlight: Math.max(2, workers * 2), ...(onProgress && { onProgress }),
+  }).finally(() => processor.close());
   diagnostics.push(...processed.diagnostics);
   const shared = new SharedValues();
   for (const outcome of processed.outcomes) {
@@ -202,36 +211,8 @@ async function collectArticles(paths: SitePaths, config: SiteConfig, options: Bu
   }
   // The summary needs each file's encoding and repairs, not its article: drafts and future articles are let go here.
   const outcomes = processed.outcomes.map(({ article: _article, ...rest }) => shared.shareOutcome(rest));
-  const stats = { sources: found.files.length, articles: articles.length, drafts, future, repairs, cached, outcomes, ...(firstFutureMs !== undefined && { firstFutureMs }) };
+  const stats = { sources: found.files.length, articles: articles.length, drafts, future, repairs, cached: cache?.hits ?? 0, outcomes, ...(firstFutureMs !== undefined && { firstFutureMs }) };
   return { articles, diagnostics, stats };
-}
-
-/** Every found source's outcome, from the content cache where it holds, in the found order. */
-async function processFound(files: readonly FoundFile[], contentDisplay: string, config: SiteConfig, options: BuildOptions, stamps: Promise<SourceStamps> | undefined) {
-  const workers = options.workers ?? defaultWorkerCount(files.length);
-  const processor = workers > 0 ? workerProcessor(config, workers, { serialize: options.cacheDir !== undefined, storeBodies: true }) : inlineProcessor(config);
-  // A source changed since the last build began is processed on a thread started as soon as the stats show it,
-  // which loads the pipeline (about 0.1 s) on the other core while this one loads the source manifest.
-  const lastClock = stamps && options.cacheDir !== undefined ? lastBuildClock(options.cacheDir) : undefined;
-  if (lastClock !== undefined) {
-    void stamps?.then((taken) => {
-      if (changedSince(taken, lastClock)) processor.prepare?.();
-    });
-  }
-  const { onProgress } = options;
-  try {
-    const cache = options.cacheDir === undefined ? undefined : await ContentCache.open(options.cacheDir, config);
-    // On large sites the bodies wait on disk, not in the heap, until their pages are rendered: the source threads
-    // write them to files of their own, and this thread's store takes those it processed itself.
-    const bodies = workers > 0 ? BodyStore.open() : undefined;
-    const keep = bodies && ((outcomes: SourceOutcome[]) => bodies.spill(outcomes));
-    const processed = await processSources(files, contentDisplay, {
-      processor, ...(cache && { cache }), ...(stamps && { stamps }), ...(keep && { keep }), inFlight: Math.max(2, workers * 2), ...(onProgress && { onProgress }),
-    });
-    return { processed, cached: cache?.hits ?? 0 };
-  } finally {
-    await processor.close();
-  }
 }
 
 /**

@@ -74,7 +74,7 @@ export class SourceManifest {
    */
   static open(dir: string, salt: string, settled: (location: PackLocation) => boolean = () => false): SourceManifest {
     const file = path.join(dir, 'sources.bin');
-    const clock = clockFile(dir);
+    const clock = path.join(dir, 'sources.clock');
     writeFileSync(clock, String(process.pid));
     const readStartNs = statSync(clock, { bigint: true }).mtimeNs;
     removeLeftovers(dir);
@@ -204,16 +204,3 @@ export function withoutBody(outcome: SourceOutcome): SourceOutcome {
   for (const name of Object.keys(fields)) article[name] = name === 'html' || name === 'text' ? undefined : fields[name];
   return { ...outcome, article: article as unknown as typeof outcome.article };
 }
-
-function clockFile(dir: string): string {
-  return path.join(dir, 'sources.clock');
-}
-
-/**
- * When the last build with the cache in `dir` began to stat its sources (the clock file's mtime,
- * before this build writes it again), or undefined: a source whose ctime is not older may have changed since.
- */
-export function lastBuildClock(dir: string): bigint | undefined {
-  return statSync(clockFile(dir), { bigint: true, throwIfNoEntry: false })?.mtimeNs;
-}
-

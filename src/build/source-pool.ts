@@ -16,11 +16,6 @@ export interface SourceProcessor {
   close(): Promise<void>;
   /** The outcomes' serialized bytes are stored: their memory goes back to the thread that made it. */
   release?(outcomes: readonly SourceOutcome[]): void;
-  /**
-   * Start one thread now, for a few sources that will be processed soon: it loads the pipeline on
-   * another core while this thread does other work, where processing them here would load it here.
-   */
-  prepare?(): void;
 }
 
 // Always the compiled worker: under vitest this module is TypeScript, which a worker thread cannot load.
@@ -71,12 +66,8 @@ export function workerProcessor(config: SiteConfig, count: number, { serialize =
   // young-generation collection. Left to this thread's collector, a build's batches piled up (80 MB at 10,000 sources).
   const madeBy = new WeakMap<ArrayBuffer, Worker>();
   let nextId = 0;
-  let closed = false;
-  const workers: Worker[] = [];
-  const startUpTo = (wanted: number): void => {
-    while (!closed && workers.length < Math.min(wanted, count)) workers.push(startOne());
-  };
-  const startOne = (): Worker => {
+  let workers: Worker[] = [];
+  const start = (): Worker[] => Array.from({ length: count }, () => {
     // Each thread's body store is opened here, written there, read here: a thread closes the files it opened when it ends.
     const store = storeBodies ? BodyStore.open() : undefined;
     const workerData: SourceWorkerData = { config, serialize, ...(store && { bodyFile: store.fd }) };
@@ -96,12 +87,12 @@ export function workerProcessor(config: SiteConfig, count: number, { serialize =
       pending.clear();
     });
     return worker;
-  };
+  });
   return {
     process(sources) {
-      // A few changed files cost less in this thread than starting threads that load every module again (unless one was prepared).
+      // A few changed files cost less in this thread than starting threads that load every module again.
       if (workers.length === 0 && sources.length < 8) return processHere(sources, config);
-      if (sources.length >= 8) startUpTo(count);
+      if (workers.length === 0) workers = start();
       const id = nextId++;
       const worker = workers.reduce((a, b) => ((load.get(a) ?? 0) <= (load.get(b) ?? 0) ? a : b));
       load.set(worker, (load.get(worker) ?? 0) + 1);
@@ -110,11 +101,7 @@ export function workerProcessor(config: SiteConfig, count: number, { serialize =
         worker.postMessage({ id, sources } satisfies SourceBatchRequest);
       });
     },
-    prepare: () => startUpTo(1),
-    close: async () => {
-      closed = true;
-      await Promise.all(workers.splice(0).map((w) => w.terminate()));
-    },
+    close: async () => void (await Promise.all(workers.splice(0).map((w) => w.terminate()))),
     release(outcomes) {
       for (const buffer of releaseSerialized(outcomes)) {
         const worker = madeBy.get(buffer);

@@ -28,12 +28,6 @@ export function sourceStamp(file: string): SourceStamp | undefined {
   }
 }
 
-/** Whether a source was changed, or made, at or after `clockNs` by its ctime (which every write sets): a hint, each is still looked up. */
-export function changedSince(stamps: SourceStamps, clockNs: bigint): boolean {
-  for (const stamp of stamps.values()) if (stamp !== undefined && stamp.ctimeNs >= clockNs) return true;
-  return false;
-}
-
 /** What a file's stat gave, one byte per file (`statAll`). */
 const ok = 0;
 const gone = 1;

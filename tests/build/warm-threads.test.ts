@@ -39,8 +39,8 @@ async function builtSite(): Promise<TempSite> {
   return site;
 }
 
-async function warmBuild(site: TempSite, workers = 0): Promise<BuildResult> {
-  const options: BuildOptions = { root: site.root, now: fixedNow, cacheDir: path.join(site.root, '.cache'), workers };
+async function warmBuild(site: TempSite): Promise<BuildResult> {
+  const options: BuildOptions = { root: site.root, now: fixedNow, cacheDir: path.join(site.root, '.cache'), workers: 0 };
   const result = await build(options);
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return result;
@@ -80,29 +80,3 @@ describe('a warm build that stats on threads of its own', () => {
     expect(again.stats.cached).toBe(11);
   });
 });
-
-describe('a warm build whose stats show a source changed since the last build', () => {
-  it('processes it on one source thread, started before the source manifest is loaded, to the tree of a cold build', async () => {
-    const site = await builtSite();
-    editSite(site, name(4), source(4, '更正：第四批项目已验收。'));
-    startedWorkers.splice(0);
-    const result = await warmBuild(site, 2);
-    expect(startedWorkers.filter((script) => script === 'source-worker.js')).toHaveLength(1);
-    expect(result.stats.cached).toBe(11);
-    expect(fileTree(dist(site))).toEqual(await coldTree(site));
-    expect(fileTree(dist(site)).get('news/b04/index.html')).toContain(Buffer.from('更正：第四批项目已验收。').toString('latin1'));
-  });
-
-  it('starts no source thread when no source changed, and takes a file only touched from the cache by its bytes', async () => {
-    const site = await builtSite();
-    startedWorkers.splice(0);
-    expect((await warmBuild(site, 2)).stats.upToDate).toBe(true);
-    expect(startedWorkers).not.toContain('source-worker.js');
-    // Touched: its new ctime may start a thread, but the source is read and found in the cache by its bytes.
-    editSite(site, name(6), source(6));
-    const touched = await warmBuild(site, 2);
-    expect(touched.stats.cached).toBe(12);
-    expect(touched.stats.upToDate).toBe(true);
-  });
-});
-
