@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createRenderer, modelPageUnits, renderAssetPages, renderModelPages, themeDirsFor, type ModelPageUnit } from '../render/index.js';
 import type { Renderer, RendererOptions } from '../render/environment.js';
@@ -13,6 +14,7 @@ import type { KeptPage } from './shared-unit-reuse.js';
 import type { LoadedManifest } from './page-manifest.js';
 import type { ThemeFingerprint } from './page-fingerprint.js';
 import type { SitePaths } from './site-paths.js';
+import { toolFingerprint } from './tool-fingerprint.js';
 import { writeClaimed } from './write-claimed.js';
 
 /** The build options that decide how pages are rendered. */
@@ -107,7 +109,9 @@ export interface Rendering {
 export async function openRendering(model: SiteModel, paths: SitePaths, options: RenderingOptions, writer: Writer): Promise<Rendering> {
   const themeDirs = themeDirsFor(paths.templates);
   const strict = options.strict ?? false;
-  const rendererOptions: RendererOptions = { themeDirs, strict, displayRoot: paths.root };
+  // With a cache, compiled templates are kept in it: a build that changed no template compiles none (nor do its render threads).
+  const compiled = options.cacheDir === undefined ? undefined : { dir: path.join(options.cacheDir, 'templates'), salt: await toolFingerprint() };
+  const rendererOptions: RendererOptions = { themeDirs, strict, displayRoot: paths.root, ...(compiled && { compiled }) };
   const renderer = createRenderer(rendererOptions);
   const reuse = writer instanceof FsWriter ? await openPageReuse({ cacheDir: options.cacheDir, writer, model, themeDirs, strict, manifest: options.pageManifest, theme: options.theme }) : undefined;
   return reuse ? { renderer: reuse.wrap(renderer), plain: renderer, options: rendererOptions, reuse } : { renderer, plain: renderer, options: rendererOptions };

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type Nunjucks from 'nunjucks';
 import { lazyPackage } from '../lazy-package.js';
+import { CompiledTemplates, type CompiledTemplatesOptions, type TemplateSource } from './compiled-templates.js';
 import { dateFilters, href } from './filters.js';
 import { templateError } from './template-error.js';
 import { printsOnlyVerbatim, type TemplateNode } from './verbatim-value.js';
@@ -17,6 +18,8 @@ export interface RendererOptions {
   readonly strict?: boolean;
   /** Template paths in diagnostics are shown relative to this folder (the site root). */
   readonly displayRoot?: string;
+  /** Keep each template's compiled code here (`CompiledTemplates`): a build that changed no template compiles none. */
+  readonly compiled?: CompiledTemplatesOptions;
 }
 
 /** Renders theme templates and reads theme assets; the one I/O edge of the render stage. */
@@ -39,12 +42,14 @@ export function createRenderer(options: RendererOptions): Renderer {
   const dirs = options.themeDirs.map((d) => path.resolve(d));
   const display = (file: string): string => displayPath(file, dirs, options.displayRoot);
   const nunjucks = nunjucksLib();
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([...dirs], { noCache: false }), {
+  const loader = new nunjucks.FileSystemLoader([...dirs], { noCache: false });
+  const env = new nunjucks.Environment(loader, {
     autoescape: true,
     trimBlocks: true,
     lstripBlocks: true,
     throwOnUndefined: options.strict ?? false,
   });
+  const compiled = options.compiled && keepCompiled(loader, env, options.compiled);
   for (const [name, filter] of Object.entries(dateFilters)) env.addFilter(name, filter);
   env.addFilter('href', href);
   for (const name of listFiles(dirs, (f) => f.endsWith('.njk'))) {
@@ -54,6 +59,7 @@ export function createRenderer(options: RendererOptions): Renderer {
       throw templateError(error, 'template/syntax', display(findFile(dirs, name)), display);
     }
   }
+  compiled?.prune();
   return {
     render: (template, context) => {
       try {
@@ -68,10 +74,25 @@ export function createRenderer(options: RendererOptions): Renderer {
   };
 }
 
+/** The loader's templates compiled through `CompiledTemplates` (nunjucks' compiler is not in its typings). */
+function keepCompiled(loader: Nunjucks.FileSystemLoader, env: Nunjucks.Environment, options: CompiledTemplatesOptions): CompiledTemplates {
+  const { compiler } = nunjucksLib() as unknown as { compiler: { compile(src: string, asyncFilters: unknown, extensions: unknown, name: string, opts: unknown): string } };
+  const { asyncFilters, extensionsList, opts } = env as unknown as { asyncFilters: unknown; extensionsList: unknown; opts: unknown };
+  const compiled = new CompiledTemplates(options, opts);
+  const textOf = loader.getSource.bind(loader) as (name: string) => TemplateSource | null;
+  const withCode = (name: string): TemplateSource | null => {
+    const found = textOf(name);
+    return found && compiled.load(name, found, (source) => compiler.compile(source, asyncFilters, extensionsList, name, opts));
+  };
+  (loader as unknown as { getSource: typeof withCode }).getSource = withCode;
+  return compiled;
+}
+
 function parseTemplate(env: Nunjucks.Environment, name: string): TemplateNode {
-  // The parser is not in nunjucks' typings; a template's source is kept on its compiled form.
+  // The parser is not in nunjucks' typings; a template's source is kept on its compiled form, unless it was loaded compiled.
   const { parser } = nunjucksLib() as unknown as { parser: { parse(src: string, extensions: unknown, opts: unknown): TemplateNode } };
-  const source = (env.getTemplate(name) as unknown as { tmplStr: string }).tmplStr;
+  const template = env.getTemplate(name) as unknown as { tmplStr?: string; path: string };
+  const source = template.tmplStr ?? readFileSync(template.path, 'utf8');
   const { extensionsList, opts } = env as unknown as { extensionsList: unknown; opts: unknown };
   return parser.parse(source, extensionsList, opts);
 }
