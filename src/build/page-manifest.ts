@@ -68,7 +68,8 @@ export interface LoadedManifest {
 
 /** Whether a file the manifest lists, with the stamp the manifest records for it, is as the build left it (stat'ed as the build began). */
 export function leftAsRecorded(loaded: LoadedManifest, file: string, recorded: string): boolean {
-  return !loaded.changed.has(file) || loaded.changed.get(file) === recorded;
+  // Mostly nothing changed: then the path (a string just joined) is not hashed for the lookup.
+  return loaded.changed.size === 0 || !loaded.changed.has(file) || loaded.changed.get(file) === recorded;
 }
 
 /**
