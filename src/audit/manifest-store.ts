@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeDurably } from '../cache/write-all.js';
 import type { Article } from '../content/types.js';
 import { articlesDigest, parseManifest, sameManifest, updateManifest, type DatesManifest } from './manifest.js';
 
@@ -74,9 +75,8 @@ async function readIfThere(file: string): Promise<Buffer | undefined | string> {
   }
 }
 
+// Durably, under a temporary name first: a killed build leaves the old file whole.
 async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, bytes);
-  await rename(temporary, file);
+  writeDurably(file, bytes);
 }
