@@ -52,7 +52,8 @@ export class PageReuse {
 
   private constructor(
     private readonly options: PageReuseOptions,
-    private readonly previous: ReadonlyMap<string, readonly [string, string]>,
+    /** The previous build's record of each page, by URL, as its manifest holds it (every URL starts with `/`, so no key meets one of Object's own). */
+    private readonly previous: PageManifest['pages'],
     private readonly fingerprint: PageFingerprinter,
     private readonly articleKey: ArticlePageKeyer,
     private readonly units: SharedUnitReuse,
@@ -73,7 +74,8 @@ export class PageReuse {
     // Without a manifest nothing is recorded, so nothing is asked.
     const asRecorded = (file: string, recorded: string): boolean => loaded !== undefined && leftAsRecorded(loaded, file, recorded);
     const units = new SharedUnitReuse(sharedUnitKeyer(options.theme, options.model), manifest?.units ?? {}, fileAt, asRecorded);
-    return new PageReuse(options, new Map(Object.entries(manifest?.pages ?? {})), fingerprint, articleKey, units, asRecorded, manifest?.output);
+    // The manifest's record of pages is looked up as it was parsed: copying 115,000 entries into a Map took 0.1 s at 100,000 articles.
+    return new PageReuse(options, manifest?.pages ?? {}, fingerprint, articleKey, units, asRecorded, manifest?.output);
   }
 
   /** `renderer`, skipping renders whose fingerprint the previous build had for the same URL. */
@@ -186,8 +188,8 @@ export class PageReuse {
   }
 
   private sameFingerprints(): boolean {
-    if (this.current.size !== this.previous.size) return false;
-    for (const [url, [fingerprint]] of this.current) if (this.previous.get(url)?.[0] !== fingerprint) return false;
+    if (this.current.size !== Object.keys(this.previous).length) return false;
+    for (const [url, [fingerprint]] of this.current) if (this.previous[url]?.[0] !== fingerprint) return false;
     return true;
   }
 
@@ -205,7 +207,7 @@ export class PageReuse {
 
   // Records the page's fingerprint; the previous file when it had the same one and is unchanged since.
   private previousFile(url: string, fingerprint: string, outputPath = urlToOutputPath(url)): string | undefined {
-    const record = this.previous.get(url);
+    const record = this.previous[url];
     if (record?.[0] !== fingerprint) {
       this.current.set(url, [fingerprint]);
       return undefined;
