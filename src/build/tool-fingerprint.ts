@@ -97,9 +97,15 @@ function racy(stamp: string, clockNs: bigint): boolean {
   return mtimeNs !== undefined && BigInt(mtimeNs) >= clockNs;
 }
 
+// '' for a file that is not there or cannot be stat'ed (a path through a file, a folder without
+// permission): as for the reader, which takes such a package.json as absent and looks further up.
 function stampOf(file: string): string {
-  const info = statSync(file, { bigint: true, throwIfNoEntry: false });
-  return info === undefined ? '' : `${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+  try {
+    const info = statSync(file, { bigint: true });
+    return `${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+  } catch {
+    return '';
+  }
 }
 
 function fileSystemClock(dir: string): bigint | undefined {

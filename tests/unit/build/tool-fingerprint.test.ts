@@ -77,6 +77,17 @@ describe('treeFingerprint', () => {
     expect(treeFingerprint(tool.lib, tool.cache)).toEqual({ fingerprint: before.fingerprint, recorded: false });
   });
 
+  it('takes a package.json looked for through a file as absent, as the reader does, and keeps the record', () => {
+    const tool = installedTool();
+    // b is looked for under a/node_modules first: here that is a file, not a folder.
+    write(tool.at('node_modules/a/node_modules'), 'not a folder');
+    age(tool.at('node_modules/a/node_modules'));
+    ageAll(tool);
+    const first = treeFingerprint(tool.lib, tool.cache);
+    expect(first.fingerprint).toBe(treeFingerprint(tool.lib).fingerprint);
+    expect(treeFingerprint(tool.lib, tool.cache)).toEqual({ fingerprint: first.fingerprint, recorded: true });
+  });
+
   it('keeps no record while a file it read is as new as the clock (it could change again within the same tick)', () => {
     const tool = installedTool();
     ageAll(tool);
