@@ -52,11 +52,6 @@ function stampText(info: { readonly ino: bigint; readonly size: bigint; readonly
   return `${info.ino}:${info.size}:${info.mtimeNs}`;
 }
 
-/** The file in `outDir` of a page's output path (always `/`-separated). */
-export function outputFile(outDir: string, outputPath: string): string {
-  return fileInOutput(outDir, outputPath);
-}
-
 /** A manifest that describes the output folder, and which of the files it lists are no longer as that build left them. */
 export interface LoadedManifest {
   readonly manifest: PageManifest;
@@ -94,7 +89,7 @@ export async function loadManifest(cacheDir: string, outDir: string, threadAbove
 export function checkedManifest(manifest: PageManifest, outDir: string): LoadedManifest {
   const changed = new Map<string, string | undefined>();
   for (const [outputPath, recorded] of recordedFiles(manifest)) {
-    const file = outputFile(outDir, outputPath);
+    const file = fileInOutput(outDir, outputPath);
     const stamp = fileStampOrGone(file);
     if (stamp !== recorded) changed.set(file, stamp);
   }

@@ -10,11 +10,12 @@ import { siteView } from '../render/site-view.js';
 import type { SiteModel } from '../site/types.js';
 import { urlToOutputPath } from '../site/urls.js';
 import type { FsWriter } from '../write/fs-writer.js';
+import { fileInOutput } from '../write/writer.js';
 import { inPlaceLimit } from '../write/in-place-update.js';
 import { toolFingerprint } from './tool-fingerprint.js';
 import { articlePageKeyer, type ArticlePageKeyer } from './article-page-key.js';
 import type { ModelPageUnit } from '../render/model-page-units.js';
-import { dirStamp, fileStamp, leftAsRecorded, loadManifest, manifestPath, outputFile, recordedFiles, type LoadedManifest, type OutputRecord, type PageManifest } from './page-manifest.js';
+import { dirStamp, fileStamp, leftAsRecorded, loadManifest, manifestPath, recordedFiles, type LoadedManifest, type OutputRecord, type PageManifest } from './page-manifest.js';
 import { sharedUnitKeyer } from './shared-pages-key.js';
 import { SharedUnitReuse, type KeptPage } from './shared-unit-reuse.js';
 import { pageFingerprinter, themeFingerprint, type PageFingerprinter, type ThemeFingerprint } from './page-fingerprint.js';
@@ -70,7 +71,7 @@ export class PageReuse {
     if (manifest?.files && options.writer) options.writer.updateInPlace(new Set(manifest.files), inPlaceLimit(manifest.files.length));
     const fingerprint = pageFingerprinter(options.theme, siteView(options.model), options.model.now);
     const articleKey = articlePageKeyer(options.theme, options.model, articleTemplate);
-    const fileAt = (outputPath: string): string => outputFile(options.outDir, outputPath);
+    const fileAt = (outputPath: string): string => fileInOutput(options.outDir, outputPath);
     // Without a manifest nothing is recorded, so nothing is asked.
     const asRecorded = (file: string, recorded: string): boolean => loaded !== undefined && leftAsRecorded(loaded, file, recorded);
     const units = new SharedUnitReuse(sharedUnitKeyer(options.theme, options.model), manifest?.units ?? {}, fileAt, asRecorded);
@@ -180,7 +181,7 @@ export class PageReuse {
     const others: Record<string, string> = {};
     for (const file of files) {
       if (recorded.has(file)) continue;
-      const stamp = fileStamp(outputFile(this.options.outDir, file));
+      const stamp = fileStamp(fileInOutput(this.options.outDir, file));
       if (stamp === undefined) return undefined;
       others[file] = stamp;
     }
@@ -223,7 +224,7 @@ export class PageReuse {
   }
 
   private fileAt(outputPath: string): string {
-    return outputFile(this.options.outDir, outputPath);
+    return fileInOutput(this.options.outDir, outputPath);
   }
 }
 
