@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { failContent } from '../diagnostics/content-error.js';
@@ -41,8 +41,15 @@ export async function readSource(found: FoundFile, options: ReadOptions = defaul
  */
 export function readSourceSync(found: FoundFile, options: ReadOptions = defaultReadOptions): SourceFile {
   const file = path.posix.join(options.displayDir, found.contentPath);
-  checkSize(statSync(found.absolutePath).size, file, options);
-  const bytes = new Uint8Array(readFileSync(found.absolutePath));
+  // The size from the open file, not a stat of its path: one walk of the path a source, not two.
+  const fd = openSync(found.absolutePath, 'r');
+  let bytes: Uint8Array;
+  try {
+    checkSize(fstatSync(fd).size, file, options);
+    bytes = new Uint8Array(readFileSync(fd));
+  } finally {
+    closeSync(fd);
+  }
   checkContentBytes(bytes, file);
   return { path: file, contentPath: found.contentPath, bytes };
 }
