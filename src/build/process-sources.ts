@@ -49,7 +49,8 @@ export async function processSources(files: readonly FoundFile[], displayDir: st
       const batch = batches[i] ?? [];
       const known = options.cache ? unchangedSources(batch, displayDir, options.cache, taken) : { outcomes: new Map<string, SourceOutcome>(), stamps: new Map<string, SourceStamp>() };
       const read = await readAllSources(batch.filter((f) => !known.outcomes.has(f.absolutePath)), displayDir, size);
-      const outcomes = await processBatch(read.sources, options, batch, known.stamps);
+      const changed = options.cache ? sameBytesAsRecorded(read.sources, batch, options.cache, known) : read.sources;
+      const outcomes = await processBatch(changed, options, batch, known.stamps);
       const fresh = new Map((options.keep ? options.keep(outcomes) : outcomes).map((o) => [o.path, o]));
       const inOrder = batch.map((f) => known.outcomes.get(f.absolutePath) ?? fresh.get(path.posix.join(displayDir, f.contentPath)));
       results[i] = { outcomes: inOrder.filter((o): o is SourceOutcome => o !== undefined), diagnostics: read.diagnostics };
@@ -83,6 +84,27 @@ function unchangedSources(batch: readonly FoundFile[], displayDir: string, cache
     outcomes.set(file.absolutePath, outcome);
   }
   return { outcomes, stamps };
+}
+
+/**
+ * Restore (into `known`) the read sources whose stamp changed but whose bytes did not, as after a
+ * fresh checkout: their key is the recorded entry's, so the entry is restamped and its record is
+ * left unread, as for an unchanged stamp. The sources really changed are returned.
+ */
+function sameBytesAsRecorded(sources: readonly SourceFile[], batch: readonly FoundFile[], cache: ContentCache, known: ReturnType<typeof unchangedSources>): SourceFile[] {
+  const absolute = new Map(batch.map((file) => [file.contentPath, file.absolutePath]));
+  return sources.filter((source) => {
+    const file = absolute.get(source.contentPath);
+    const stamp = file === undefined ? undefined : known.stamps.get(file);
+    const entry = file === undefined ? undefined : cache.sources.recorded(file);
+    // The key covers the bytes, both paths, the config and the tool: the same key is the same outcome.
+    if (file === undefined || !stamp || !entry || entry.key !== cache.keyOf(source) || !cache.hasEntry(entry)) return true;
+    cache.sources.restamp(file, entry, stamp);
+    const outcome = cache.restore(entry);
+    if (outcome.article) setArticleIdentity(outcome.article, entry.key);
+    known.outcomes.set(file, outcome);
+    return false;
+  });
 }
 
 async function processBatch(sources: readonly SourceFile[], options: ProcessSourcesOptions, batch: readonly FoundFile[], stamps: ReadonlyMap<string, SourceStamp>): Promise<SourceOutcome[]> {

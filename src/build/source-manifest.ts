@@ -90,6 +90,21 @@ export class SourceManifest {
     return entry;
   }
 
+  /** The previous build's entry for `absolutePath` whatever the file's stamp now, or undefined. */
+  recorded(absolutePath: string): ManifestEntry | undefined {
+    return this.previous?.entries.get(absolutePath);
+  }
+
+  /**
+   * Keep a recorded entry under a new stamp (taken before the read): the file's stamp changed but
+   * its bytes, and so its key, did not (a fresh checkout, a copy, a `touch`). The entry's record
+   * stays where it is, unread.
+   */
+  restamp(absolutePath: string, entry: ManifestEntry, stamp: SourceStamp): void {
+    this.changed = true;
+    this.held.set(absolutePath, { ...entry, stamp });
+  }
+
   /** Record a source read by this build (its stamp taken before the read). */
   record(absolutePath: string, stamp: SourceStamp, key: string, location: PackLocation, outcome: SourceOutcome): void {
     const entry = { stamp, key, location, outcome: withoutBody(outcome) };
