@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Times whole builds of generated corpora, as a user runs them (node bin/broadsheet.js build in a child
-// process): cold (no cache, no output), warm (cache and output kept, nothing changed) and one changed
-// article. Prints wall time, CPU time (user + sys), peak RSS and pages written; medians of RUNS rounds.
+// process): cold (no cache, no output), warm (cache and output kept, nothing changed), one changed
+// article, and two fresh checkouts of the same sources (every file new, its bytes the same, the cache
+// kept): with the output kept (a branch switched back), and without it, as in CI with the cache restored.
+// Prints wall time, CPU time (user + sys), peak RSS and pages written; medians of RUNS rounds.
 //   npm run bench                 1,000 and 10,000 articles
 //   npm run bench -- --large      and 100,000
 //   Builds pass --future: the generator dates most of a 100,000-article corpus after today, and every article must be built.
@@ -11,7 +13,7 @@
 //   KINDS=cold npm run bench      only the cold builds
 // Other parts of the bench (bench/render.mjs, bench/dev-incremental.mjs, ...) run after it with --all.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +25,7 @@ const sizes = process.env.SIZES ? process.env.SIZES.split(/[ ,]+/).map(Number) :
 const runs = Number(process.env.RUNS ?? 3);
 const work = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-'));
 const outputs = JSON.parse(process.env.OUTPUTS ?? '{}');
-const kinds = (process.env.KINDS ?? 'cold,warm,one change').split(',');
+const kinds = (process.env.KINDS ?? 'cold,warm,one change,checkout,CI checkout').split(',');
 const config = path.join(work, 'site.config.json');
 writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(path.join(project, 'bench/site.config.json'), 'utf8')), ...outputs }));
 
@@ -43,6 +45,16 @@ function timedBuild(content, out, cwd) {
   return { wall, cpu: user + sys, rssMb: rssKb / 1024 };
 }
 
+/** Every source written again as a checkout does: a new file (another inode, a new mtime), the same bytes. */
+function checkOut(content) {
+  for (const name of readdirSync(content, { recursive: true })) {
+    const file = path.join(content, String(name));
+    if (!file.endsWith('.md')) continue;
+    writeFileSync(`${file}.new`, readFileSync(file));
+    renameSync(`${file}.new`, file);
+  }
+}
+
 function countPages(dir) {
   return readdirSync(dir, { recursive: true }).filter((n) => String(n).endsWith('.html')).length;
 }
@@ -54,18 +66,28 @@ for (const n of sizes) {
   spawnSync(process.execPath, [generator, content, String(n)], { stdio: 'ignore' });
   const site = path.join(work, `site${n}`);
   const out = path.join(site, 'dist');
-  const results = { cold: [], warm: [], 'one change': [] };
+  const results = { cold: [], warm: [], 'one change': [], checkout: [], 'CI checkout': [] };
   for (let round = 0; round < runs; round++) {
     rmSync(site, { recursive: true, force: true });
     spawnSync('mkdir', ['-p', site]);
     results.cold.push(timedBuild(content, out, site));
-    if (!kinds.includes('warm') && !kinds.includes('one change')) continue;
+    if (kinds.every((kind) => kind === 'cold')) continue;
     results.warm.push(timedBuild(content, out, site));
     const changed = path.join(content, `a${String(Math.ceil(n / 2)).padStart(6, '0')}.md`);
     const original = readFileSync(changed, 'utf8');
     writeFileSync(changed, original.replace('\n---\n', `\n---\n\n更正：第 ${round} 轮修改。\n`));
     results['one change'].push(timedBuild(content, out, site));
     writeFileSync(changed, original);
+    if (kinds.includes('checkout')) {
+      timedBuild(content, out, site);
+      checkOut(content);
+      results.checkout.push(timedBuild(content, out, site));
+    }
+    if (kinds.includes('CI checkout')) {
+      checkOut(content);
+      rmSync(out, { recursive: true, force: true });
+      results['CI checkout'].push(timedBuild(content, out, site));
+    }
   }
   const pages = countPages(out);
   for (const [kind, list] of Object.entries(results)) {
