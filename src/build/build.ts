@@ -8,16 +8,18 @@ import { renderSite, themeDirsFor } from '../render/index.js';
 import { mirrorSettings } from '../render/mirror.js';
 import { defaultSearchIndexOptions, writeSearchIndex, type SearchIndexEmit } from '../search/write-search-index.js';
 import { buildSiteModel } from '../site/model.js';
+import { decideSearch } from '../site/search-default.js';
 import type { SiteModel } from '../site/types.js';
 import { findUrlCollisions } from '../site/url-collisions.js';
-import { findSources } from '../source/find.js';
+import { findSources, type FindResult, type FoundFile } from '../source/find.js';
 import { OutputRegistry } from '../write/collisions.js';
 import { DiscardWriter } from '../write/discard-writer.js';
 import { FsWriter } from '../write/fs-writer.js';
 import type { Writer } from '../write/writer.js';
 import { displayPath, resolveSitePaths, type SitePaths } from './site-paths.js';
 import { publicFilesStamp, readPublicPages } from './public-files.js';
-import { outputInputs, outputRecord, outputUnchanged } from './unchanged-output.js';
+import { articlesDigest, outputInputs, outputRecord, outputUnchanged } from './unchanged-output.js';
+import { analysisSeal, keepAnalysis, readKeptAnalysis, type KeptAnalysis } from './kept-analysis.js';
 import { startArticlePages, type ArticlePagesInFlight } from './article-pages.js';
 import { openRendering, writeRendered, writeSharedPages, type RenderingOptions } from './rendering.js';
 import { loadManifest, type LoadedManifest, type OutputRecord } from './page-manifest.js';
@@ -26,8 +28,11 @@ import { BodyStore } from './body-store.js';
 import { ContentCache } from './content-cache.js';
 import { validatedConfigs } from './validated-configs.js';
 import { siteTheme, type PageReuse } from './page-reuse.js';
+import type { ThemeFingerprint } from './page-fingerprint.js';
 import { processSources } from './process-sources.js';
-import { statOnThread } from './source-stats.js';
+import { sourceStamp, statOnThread, type SourceStamps } from './source-stats.js';
+import type { SourceStamp } from './source-manifest.js';
+import { toolFingerprint } from './tool-fingerprint.js';
 import { SharedValues } from './shared-values.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import { defaultWorkerCount, inlineProcessor, workerProcessor } from './source-pool.js';
@@ -58,6 +63,11 @@ export interface BuildOptions {
   readonly workers?: number;
   /** Called after each source is processed. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The caller reads the result's model (the audit does): a build with nothing to do still builds
+   * it, instead of answering from the analysis the cache kept (`kept-analysis.ts`).
+   */
+  readonly needsModel?: boolean;
 }
 
 /** Figures for the summary line. */
@@ -100,6 +110,23 @@ export interface SiteAnalysis {
  */
 export async function analyzeSite(options: BuildOptions): Promise<SiteAnalysis> {
   const paths = resolvePaths(options);
+  const site = await findSite(paths, options);
+  return 'found' in site ? (await analyzeFound(site, options)).analysis : site;
+}
+
+/** A site's config and the sources found in its content folder, none read yet. */
+interface FoundSite {
+  readonly config: SiteConfig;
+  readonly contentDisplay: string;
+  readonly found: FindResult;
+  /** With a cache: what the analysis is made from besides the sources (`analysisSalt`). */
+  readonly salt: string | undefined;
+  /** The sources' stamps: taken on another core for a large site with a cache, else here when first asked for. */
+  stamps: Promise<SourceStamps> | undefined;
+}
+
+/** Load the config and find the sources; the analysis of a config that fails to load. */
+async function findSite(paths: SitePaths, options: BuildOptions): Promise<FoundSite | SiteAnalysis> {
   let config: SiteConfig;
   try {
     const overrides = options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl };
@@ -109,11 +136,40 @@ export async function analyzeSite(options: BuildOptions): Promise<SiteAnalysis> 
     if (isContentError(error)) return { ok: false, diagnostics: error.diagnostics, stats: emptyStats };
     throw error;
   }
-  const collected = await collectArticles(paths, config, options);
-  const now = zonedDate(options.now, config.timezone);
-  const model = buildSiteModel(collected.articles, { config, now, includesDrafts: options.drafts ?? false });
+  const contentDisplay = displayPath(paths.root, paths.content);
+  const found = await findSources(paths.content, contentDisplay);
+  // A large site's sources are stat'ed on another core while this one loads the source manifest.
+  const stamps = options.cacheDir !== undefined && found.files.length >= sourcesForThread ? statOnThread(found.files.map((f) => f.absolutePath)) : undefined;
+  const salt = options.cacheDir === undefined ? undefined : await analysisSalt(config, contentDisplay, options);
+  return { config, contentDisplay, found, salt, stamps };
+}
+
+// The tool, the config, how diagnostics name the content folder, and the options that change what is analysed or how it is judged.
+async function analysisSalt(config: SiteConfig, contentDisplay: string, options: BuildOptions): Promise<string> {
+  const flags = { drafts: options.drafts ?? false, future: options.future ?? false, strict: options.strict ?? false };
+  return `${await toolFingerprint(options.cacheDir)}\n${JSON.stringify(config)}\n${contentDisplay}\n${JSON.stringify(flags)}`;
+}
+
+// Each source's stamp, taken on this thread; a file that cannot be stat'ed is left out (the build stats it again and reports it).
+function stampsHere(files: readonly FoundFile[]): SourceStamps {
+  const stamps = new Map<string, SourceStamp | undefined>();
+  for (const file of files) {
+    try {
+      stamps.set(file.absolutePath, sourceStamp(file.absolutePath));
+    } catch {
+      // Left out.
+    }
+  }
+  return stamps;
+}
+
+/** Read and analyse the found sources: the site model and every problem; with the seal of what was read when it can be kept. */
+async function analyzeFound(site: FoundSite, options: BuildOptions): Promise<{ analysis: SiteAnalysis; seal: string | undefined }> {
+  const collected = await collectArticles(site, options);
+  const now = zonedDate(options.now, site.config.timezone);
+  const model = buildSiteModel(collected.articles, { config: site.config, now, includesDrafts: options.drafts ?? false });
   const diagnostics = sorted([...collected.diagnostics, ...findUrlCollisions(model.articles)]);
-  return { ok: !failed(diagnostics, options), diagnostics, stats: { ...collected.stats, pages: 0, reusedPages: 0 }, model };
+  return { analysis: { ok: !failed(diagnostics, options), diagnostics, stats: { ...collected.stats, pages: 0, reusedPages: 0 }, model }, seal: collected.seal };
 }
 
 const emptyStats: BuildStats = { sources: 0, articles: 0, pages: 0, reusedPages: 0, drafts: 0, future: 0, repairs: 0, cached: 0, outcomes: [] };
@@ -123,31 +179,81 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const paths = resolvePaths(options);
   // The previous output's files are stat'ed on the libuv pool while this thread reads the sources.
   const pageManifest = options.cacheDir !== undefined && options.writer === undefined ? loadManifest(options.cacheDir, paths.out) : undefined;
-  const analysis = await analyzeSite(options);
+  const site = await findSite(paths, options);
+  if (!('found' in site)) return site;
+  const { cacheDir } = options;
+  const theme = lazy(() => siteTheme(themeDirsFor(paths.templates), options.strict ?? false));
+  if (pageManifest && cacheDir !== undefined && options.needsModel !== true) {
+    const kept = await keptUpToDate(paths, site, { ...options, cacheDir }, pageManifest, theme);
+    if (kept) return kept;
+  }
+  const { analysis, seal } = await analyzeFound(site, options);
   if (!analysis.model) return analysis;
   if (!analysis.ok) {
     const templates = await templateProblems(analysis.model, paths, options);
     return { ...analysis, diagnostics: sorted([...analysis.diagnostics, ...templates]) };
   }
   const diagnostics = [...analysis.diagnostics];
-  const previous = pageManifest && (await previousOutput(analysis.model, analysis.stats.firstFutureMs, paths, options, await pageManifest));
+  const previous = pageManifest && (await previousOutput(analysis.model, analysis.stats.firstFutureMs, paths, await theme(), await pageManifest));
+  // What the output was made from, kept with the seal of what the analysis read: the next build with the same sources answers from it.
+  const keep = () => {
+    if (cacheDir !== undefined && seal !== undefined && previous?.articles !== undefined) keepAnalysis(cacheDir, keptFrom(analysis, seal, previous.articles));
+  };
   // Nothing the pages are made from changed, and no file of the output: there is nothing to write.
-  if (previous?.unchanged) return { ...analysis, stats: { ...analysis.stats, pages: previous.pages, reusedPages: previous.pages, upToDate: true } };
+  if (previous?.unchanged) {
+    keep();
+    return { ...analysis, stats: { ...analysis.stats, pages: previous.pages, reusedPages: previous.pages, upToDate: true } };
+  }
   const recordOutput = previous?.record;
   const rendering = { ...options, pageManifest, theme: previous?.theme, ...(recordOutput && { recordOutput }) };
   const { pages, reusedPages } = await writeSite(analysis.model, paths, rendering, diagnostics, options.writer ?? (await FsWriter.open(paths.out)));
-  return { ok: !failed(diagnostics, options), diagnostics: sorted(diagnostics), stats: { ...analysis.stats, pages, reusedPages }, model: analysis.model };
+  const ok = !failed(diagnostics, options);
+  if (ok) keep();
+  return { ok, diagnostics: sorted(diagnostics), stats: { ...analysis.stats, pages, reusedPages }, model: analysis.model };
+}
+
+/**
+ * A build with nothing to do, answered without reading the source manifest or building the model:
+ * the sources, config, tool and options are those of a kept analysis (same seal), and the output
+ * folder is exactly what was written from it (`outputUnchanged`, with the theme and public files
+ * of now). Undefined when any of that does not hold: then the build analyses the site.
+ */
+async function keptUpToDate(paths: SitePaths, site: FoundSite, options: BuildOptions & { readonly cacheDir: string }, pageManifest: Promise<LoadedManifest | undefined>, theme: () => Promise<ThemeFingerprint>): Promise<BuildResult | undefined> {
+  if (site.salt === undefined) return undefined;
+  site.stamps ??= Promise.resolve(stampsHere(site.found.files));
+  const seal = analysisSeal(site.salt, site.found, await site.stamps);
+  const kept = seal === undefined ? undefined : readKeptAnalysis(options.cacheDir, seal);
+  if (!kept) return undefined;
+  // The config as the model holds it (the search index decided), as `previousOutput` digests it.
+  const inputs = outputInputs({ config: decideSearch(site.config), includesDrafts: options.drafts ?? false }, kept.articles, await theme(), publicFilesStamp(paths.public));
+  const loaded = await pageManifest;
+  if (!outputUnchanged(loaded, inputs, zonedDate(options.now, site.config.timezone).epochMs)) return undefined;
+  const pages = loaded?.manifest.files?.length ?? 0;
+  const { sources, articleCount: articles, drafts, future, repairs, firstFutureMs, outcomes } = kept;
+  const stats = { sources, articles, drafts, future, repairs, cached: outcomes.length, outcomes, pages, reusedPages: pages, upToDate: true, ...(firstFutureMs !== undefined && { firstFutureMs }) };
+  return { ok: !failed(kept.diagnostics, options), diagnostics: kept.diagnostics, stats };
+}
+
+function keptFrom(analysis: SiteAnalysis, seal: string, articles: string): KeptAnalysis {
+  const { sources, articles: articleCount, drafts, future, repairs, firstFutureMs, outcomes } = analysis.stats;
+  return { seal, articles, diagnostics: analysis.diagnostics, sources, articleCount, drafts, future, repairs, outcomes, ...(firstFutureMs !== undefined && { firstFutureMs }) };
+}
+
+function lazy<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }
 
 /**
  * Whether the output folder holds exactly what this build would write (`outputUnchanged`), and
  * how to record what this build writes otherwise; with the theme's fingerprint, for page reuse.
  */
-async function previousOutput(model: SiteModel, firstFutureMs: number | undefined, paths: SitePaths, options: BuildOptions, loaded: LoadedManifest | undefined) {
-  const theme = await siteTheme(themeDirsFor(paths.templates), options.strict ?? false);
-  const inputs = outputInputs(model, theme, publicFilesStamp(paths.public));
+async function previousOutput(model: SiteModel, firstFutureMs: number | undefined, paths: SitePaths, theme: ThemeFingerprint, loaded: LoadedManifest | undefined) {
+  const articles = articlesDigest(model);
+  const inputs = outputInputs(model, articles, theme, publicFilesStamp(paths.public));
   return {
     theme,
+    articles,
     unchanged: outputUnchanged(loaded, inputs, model.now.epochMs),
     pages: loaded?.manifest.files?.length ?? 0,
     record: inputs === undefined ? undefined : () => outputRecord(model, theme, inputs, firstFutureMs),
@@ -173,11 +279,8 @@ function sorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 }
 
 /** Read and process every source; leave out drafts and future articles unless asked for. */
-async function collectArticles(paths: SitePaths, config: SiteConfig, options: BuildOptions) {
-  const contentDisplay = displayPath(paths.root, paths.content);
-  const found = await findSources(paths.content, contentDisplay);
-  // A large site's sources are stat'ed on another core while this one loads the source manifest.
-  const stamps = options.cacheDir !== undefined && found.files.length >= sourcesForThread ? statOnThread(found.files.map((f) => f.absolutePath)) : undefined;
+async function collectArticles(site: FoundSite, options: BuildOptions) {
+  const { config, contentDisplay, found, stamps } = site;
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   const articles: Article[] = [];
   let drafts = 0;
@@ -212,7 +315,9 @@ async function collectArticles(paths: SitePaths, config: SiteConfig, options: Bu
   // The summary needs each file's encoding and repairs, not its article: drafts and future articles are let go here.
   const outcomes = processed.outcomes.map(({ article: _article, ...rest }) => shared.shareOutcome(rest));
   const stats = { sources: found.files.length, articles: articles.length, drafts, future, repairs, cached: cache?.hits ?? 0, outcomes, ...(firstFutureMs !== undefined && { firstFutureMs }) };
-  return { articles, diagnostics, stats };
+  // The seal of what was read, when every file was stat'ed before it was read and none was modified in the tick the reads began in.
+  const seal = cache && site.salt !== undefined ? analysisSeal(site.salt, found, processed.stamps, cache.sources.readStartNs) : undefined;
+  return { articles, diagnostics, stats, seal };
 }
 
 /**

@@ -29,6 +29,8 @@ export interface ProcessSourcesOptions {
 export interface ProcessedSources {
   readonly outcomes: readonly SourceOutcome[];
   readonly diagnostics: readonly Diagnostic[];
+  /** With a cache: by absolute path, the stamp each file had before it was read or restored (a file gone has none). */
+  readonly stamps: SourceStamps;
 }
 
 /**
@@ -43,11 +45,13 @@ export async function processSources(files: readonly FoundFile[], displayDir: st
   let next = 0;
   let done = 0;
   const taken = (await options.stamps) ?? new Map<string, SourceStamp | undefined>();
+  const stamped = new Map<string, SourceStamp>();
   const lane = async (): Promise<void> => {
     while (next < batches.length) {
       const i = next++;
       const batch = batches[i] ?? [];
       const known = options.cache ? unchangedSources(batch, displayDir, options.cache, taken) : { outcomes: new Map<string, SourceOutcome>(), stamps: new Map<string, SourceStamp>() };
+      for (const [file, stamp] of known.stamps) stamped.set(file, stamp);
       const read = await readAllSources(batch.filter((f) => !known.outcomes.has(f.absolutePath)), displayDir, size);
       const changed = options.cache ? sameBytesAsRecorded(read.sources, batch, options.cache, known) : read.sources;
       const outcomes = await processBatch(changed, options, batch, known.stamps);
@@ -62,7 +66,7 @@ export async function processSources(files: readonly FoundFile[], displayDir: st
   // The threads' heaps are let go before the manifest is serialized, so the two never add up at the peak.
   await options.processor.close();
   options.cache?.save();
-  return { outcomes: results.flatMap((r) => r.outcomes), diagnostics: results.flatMap((r) => r.diagnostics) };
+  return { outcomes: results.flatMap((r) => r.outcomes), diagnostics: results.flatMap((r) => r.diagnostics), stamps: stamped };
 }
 
 /**

@@ -90,6 +90,11 @@ export class SourceManifest {
     return entry;
   }
 
+  /** The file-system clock noted as this build opened the manifest, before it read any source. */
+  get readStartNs(): bigint {
+    return this.head.readStartNs;
+  }
+
   /** The previous build's entry for `absolutePath` whatever the file's stamp now, or undefined. */
   recorded(absolutePath: string): ManifestEntry | undefined {
     return this.previous?.entries.get(absolutePath);

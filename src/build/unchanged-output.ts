@@ -7,20 +7,28 @@ import type { ThemeFingerprint } from './page-fingerprint.js';
 import type { LoadedManifest, OutputRecord } from './page-manifest.js';
 
 /**
- * A digest of everything a build's pages are made from except the build time: the theme and tool
- * (`theme.hash`), the config, whether drafts are in, the public files' stamps, and the articles in
- * the model's order by identity (the content-cache key, which decides every field). Undefined when
- * an article has no identity (a build without the cache).
+ * A digest of the model's articles in its order by identity (the content-cache key, which decides
+ * every field); undefined when an article has no identity (a build without the cache).
  */
-export function outputInputs(model: SiteModel, theme: ThemeFingerprint, publicFiles: string): string | undefined {
+export function articlesDigest(model: SiteModel): string | undefined {
   const identities: string[] = [];
   for (const article of model.articles) {
     const identity = articleIdentity(article);
     if (identity === undefined) return undefined;
     identities.push(identity);
   }
-  const site = JSON.stringify({ theme: theme.hash, config: model.config, drafts: model.includesDrafts, publicFiles });
-  return createHash('sha256').update(site).update('\n').update(identities.join('\n')).digest('base64url');
+  return createHash('sha256').update(identities.join('\n')).digest('base64url');
+}
+
+/**
+ * A digest of everything a build's pages are made from except the build time: the theme and tool
+ * (`theme.hash`), the config, whether drafts are in, the public files' stamps, and the articles
+ * (`articlesDigest`). Undefined without the articles' digest.
+ */
+export function outputInputs(site: Pick<SiteModel, 'config' | 'includesDrafts'>, articles: string | undefined, theme: ThemeFingerprint, publicFiles: string): string | undefined {
+  if (articles === undefined) return undefined;
+  const text = JSON.stringify({ theme: theme.hash, config: site.config, drafts: site.includesDrafts, publicFiles });
+  return createHash('sha256').update(text).update('\n').update(articles).digest('base64url');
 }
 
 /**

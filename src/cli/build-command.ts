@@ -48,6 +48,7 @@ export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number
     ...(flags.workers !== undefined && { workers: Math.max(0, Math.floor(Number(flags.workers)) || 0) }),
     now: buildTime(io.env),
     onProgress: progress.update,
+    needsModel: flags.audit === true || flags.strict === true,
   });
   progress.stop();
   for (const line of repairLines(result.stats)) io.err(line);
@@ -57,7 +58,10 @@ export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number
   if (result.stats.cached > 0) io.err(`Reused ${result.stats.cached} of ${result.stats.sources} sources from .cache/broadsheet`);
   if (result.stats.upToDate) io.err(`${displayOut(flags, io)} is up to date: no source, template, config or public file changed since it was built`);
   else if (result.stats.reusedPages > 0) io.err(`Reused ${result.stats.reusedPages} of ${result.stats.pages} pages from the previous output (inputs unchanged)`);
-  if (!result.ok || !result.model) return 1;
+  if (!result.ok) return 1;
+  // Only a build with nothing to do, answered from the analysis the cache kept, has no model (the
+  // audit asks for one): no source changed since the build that kept the dates manifest.
+  if (!result.model) return result.stats.upToDate === true ? 0 : 1;
   // The dates manifest is how the audit sees back-dating: kept on every build, audited or not.
   // Rewritten only when it changed: a build with nothing to do writes nothing at all.
   await keepManifest(io.cwd, result.model.articles);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -28,6 +28,26 @@ describe('broadsheet audit and build --audit', () => {
     expect(second.stdout.join('\n')).toContain('content/news/a.md:3:1: error: date changed from 2024-01-08 (when first built) to 2024-01-02: back-dating an article fails the inspection [audit/back-dated]');
     const again = captureIo(site.root);
     expect(await main(['audit'], again)).toBe(1);
+  });
+
+  it('audits a build with nothing to do, and prints what the build before it printed', async () => {
+    site = makeSite({ 'content/news/a.md': article({ title: '动态', date: '2024-01-08', column: 'news' }, '正文，\n\n第二段,继续。') }, config);
+    const source = path.join(site.root, 'content/news/a.md');
+    utimesSync(source, Date.now() / 1000 - 3600, Date.now() / 1000 - 3600);
+    const lines = (io: ReturnType<typeof captureIo>) => [...io.stdout, ...io.stderr].join('\n').replace(/in \d+\.\d+ s/, 'in N s');
+    const first = captureIo(site.root);
+    expect(await main(['build'], first)).toBe(0);
+    const second = captureIo(site.root);
+    expect(await main(['build'], second)).toBe(0);
+    // The second build has nothing to do (answered from the analysis the first kept): the same report, and "up to date".
+    expect(lines(second)).toContain('dist/ is up to date');
+    const report = (io: ReturnType<typeof captureIo>) => lines(io).replace(/\n(Reused|dist\/ is up to date).*/g, '');
+    expect(report(second)).toBe(report(first));
+    expect(report(first)).toContain('repaired: cjk-punctuation');
+    const audited = captureIo(site.root);
+    expect(await main(['build', '--audit'], audited)).toBe(0);
+    expect(lines(audited)).toContain('dist/ is up to date');
+    expect(audited.stdout.join('\n').split('\n').at(-1)).toMatch(/^Audit passed: \d+ pages, \d+ links, 1 article, 1 column; 0 failures, 0 warnings$/);
   });
 
   it('prints a JSON report for CI, listing external links unchecked', async () => {
