@@ -19,7 +19,8 @@ import type { Writer } from '../write/writer.js';
 import { displayPath, resolveSitePaths, type SitePaths } from './site-paths.js';
 import { publicFilesStamp, readPublicPages } from './public-files.js';
 import { articlesDigest, outputInputs, outputRecord, outputUnchanged } from './unchanged-output.js';
-import { analysisSeal, keepAnalysis, readKeptAnalysis, type KeptAnalysis } from './kept-analysis.js';
+import { analysisSeal, keepAnalysis, keptSeal, readKeptAnalysis, type KeptAnalysis } from './kept-analysis.js';
+import { LoadStopped } from '../cache/manifest-parts.js';
 import { startArticlePages, type ArticlePagesInFlight } from './article-pages.js';
 import { openRendering, writeRendered, writeSharedPages, type RenderingOptions } from './rendering.js';
 import { loadManifest, type LoadedManifest, type OutputRecord } from './page-manifest.js';
@@ -30,7 +31,7 @@ import { validatedConfigs } from './validated-configs.js';
 import { siteTheme, type PageReuse } from './page-reuse.js';
 import type { ThemeFingerprint } from './page-fingerprint.js';
 import { processSources } from './process-sources.js';
-import { sourceStamp, statOnThread, type SourceStamps } from './source-stats.js';
+import { sameSealSaid, sealCheck, sourceStamp, statOnThread, type SealCheck, type SourceStamps } from './source-stats.js';
 import type { SourceStamp } from './source-manifest.js';
 import { toolFingerprint } from './tool-fingerprint.js';
 import { SharedValues } from './shared-values.js';
@@ -110,7 +111,7 @@ export interface SiteAnalysis {
  */
 export async function analyzeSite(options: BuildOptions): Promise<SiteAnalysis> {
   const paths = resolvePaths(options);
-  const site = await findSite(paths, options);
+  const site = await findSite(paths, options, false);
   return 'found' in site ? (await analyzeFound(site, options)).analysis : site;
 }
 
@@ -123,10 +124,15 @@ interface FoundSite {
   readonly salt: string | undefined;
   /** The sources' stamps: taken on another core for a large site with a cache, else here when first asked for. */
   stamps: Promise<SourceStamps> | undefined;
+  /** The kept analysis whose seal the stats thread checks, when there is one to answer from. */
+  readonly check: SealCheck | undefined;
 }
 
-/** Load the config and find the sources; the analysis of a config that fails to load. */
-async function findSite(paths: SitePaths, options: BuildOptions): Promise<FoundSite | SiteAnalysis> {
+/**
+ * Load the config and find the sources; the analysis of a config that fails to load. With
+ * `mayAnswerFromKept`, a large site's stats thread also checks the kept analysis' seal, if any.
+ */
+async function findSite(paths: SitePaths, options: BuildOptions, mayAnswerFromKept: boolean): Promise<FoundSite | SiteAnalysis> {
   let config: SiteConfig;
   try {
     const overrides = options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl };
@@ -138,10 +144,13 @@ async function findSite(paths: SitePaths, options: BuildOptions): Promise<FoundS
   }
   const contentDisplay = displayPath(paths.root, paths.content);
   const found = await findSources(paths.content, contentDisplay);
-  // A large site's sources are stat'ed on another core while this one loads the source manifest.
-  const stamps = options.cacheDir !== undefined && found.files.length >= sourcesForThread ? statOnThread(found.files.map((f) => f.absolutePath)) : undefined;
   const salt = options.cacheDir === undefined ? undefined : await analysisSalt(config, contentDisplay, options);
-  return { config, contentDisplay, found, salt, stamps };
+  const onThread = options.cacheDir !== undefined && found.files.length >= sourcesForThread;
+  const kept = mayAnswerFromKept && onThread && options.cacheDir !== undefined ? keptSeal(options.cacheDir) : undefined;
+  const check = kept !== undefined && salt !== undefined ? sealCheck(found, salt, kept) : undefined;
+  // A large site's sources are stat'ed on another core while this one loads the source manifest.
+  const stamps = onThread ? statOnThread(found.files.map((f) => f.absolutePath), check) : undefined;
+  return { config, contentDisplay, found, salt, stamps, check };
 }
 
 // The tool, the config, how diagnostics name the content folder, and the options that change what is analysed or how it is judged.
@@ -164,8 +173,8 @@ function stampsHere(files: readonly FoundFile[]): SourceStamps {
 }
 
 /** Read and analyse the found sources: the site model and every problem; with the seal of what was read when it can be kept. */
-async function analyzeFound(site: FoundSite, options: BuildOptions): Promise<{ analysis: SiteAnalysis; seal: string | undefined }> {
-  const collected = await collectArticles(site, options);
+async function analyzeFound(site: FoundSite, options: BuildOptions, stop?: () => boolean): Promise<{ analysis: SiteAnalysis; seal: (() => string | undefined) | undefined }> {
+  const collected = await collectArticles(site, options, stop);
   const now = zonedDate(options.now, site.config.timezone);
   const model = buildSiteModel(collected.articles, { config: site.config, now, includesDrafts: options.drafts ?? false });
   const diagnostics = sorted([...collected.diagnostics, ...findUrlCollisions(model.articles)]);
@@ -179,15 +188,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const paths = resolvePaths(options);
   // The previous output's files are stat'ed on the libuv pool while this thread reads the sources.
   const pageManifest = options.cacheDir !== undefined && options.writer === undefined ? loadManifest(options.cacheDir, paths.out) : undefined;
-  const site = await findSite(paths, options);
-  if (!('found' in site)) return site;
   const { cacheDir } = options;
+  const mayAnswerFromKept = pageManifest !== undefined && cacheDir !== undefined && options.needsModel !== true;
+  const site = await findSite(paths, options, mayAnswerFromKept);
+  if (!('found' in site)) return site;
   const theme = lazy(() => siteTheme(themeDirsFor(paths.templates), options.strict ?? false));
-  if (pageManifest && cacheDir !== undefined && options.needsModel !== true) {
-    const kept = await keptUpToDate(paths, site, { ...options, cacheDir }, pageManifest, theme);
-    if (kept) return kept;
-  }
-  const { analysis, seal } = await analyzeFound(site, options);
+  const fromKept = async () => (pageManifest && cacheDir !== undefined ? keptUpToDate(paths, site, { ...options, cacheDir }, pageManifest, theme) : undefined);
+  // A small site's stamps are taken and checked here, first. A large site's stats thread checks them
+  // while this thread loads the source manifest, which stops as soon as the thread says they match.
+  const answered = mayAnswerFromKept && site.stamps === undefined ? await fromKept() : undefined;
+  if (answered) return answered;
+  const { check } = site;
+  const stop = check && (() => sameSealSaid(check));
+  const analyzed = await analyzeFound(site, options, stop).catch(async (error: unknown) => {
+    if (!(error instanceof LoadStopped)) throw error;
+    return (await fromKept()) ?? analyzeFound(site, options);
+  });
+  if (!('analysis' in analyzed)) return analyzed;
+  const { analysis, seal } = analyzed;
   if (!analysis.model) return analysis;
   if (!analysis.ok) {
     const templates = await templateProblems(analysis.model, paths, options);
@@ -197,7 +215,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const previous = pageManifest && (await previousOutput(analysis.model, analysis.stats.firstFutureMs, paths, await theme(), await pageManifest));
   // What the output was made from, kept with the seal of what the analysis read: the next build with the same sources answers from it.
   const keep = () => {
-    if (cacheDir !== undefined && seal !== undefined && previous?.articles !== undefined) keepAnalysis(cacheDir, keptFrom(analysis, seal, previous.articles));
+    const sealed = seal?.();
+    if (cacheDir !== undefined && sealed !== undefined && previous?.articles !== undefined) keepAnalysis(cacheDir, keptFrom(analysis, sealed, previous.articles));
   };
   // Nothing the pages are made from changed, and no file of the output: there is nothing to write.
   if (previous?.unchanged) {
@@ -208,7 +227,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const rendering = { ...options, pageManifest, theme: previous?.theme, ...(recordOutput && { recordOutput }) };
   const { pages, reusedPages } = await writeSite(analysis.model, paths, rendering, diagnostics, options.writer ?? (await FsWriter.open(paths.out)));
   const ok = !failed(diagnostics, options);
-  if (ok) keep();
+  // Kept by a build that rendered every page, not by one that changed a few: that one is kept by the
+  // next build with nothing to do, and the writing is not added to the build of a correction.
+  if (ok && reusedPages === 0) keep();
   return { ok, diagnostics: sorted(diagnostics), stats: { ...analysis.stats, pages, reusedPages }, model: analysis.model };
 }
 
@@ -279,7 +300,7 @@ function sorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 }
 
 /** Read and process every source; leave out drafts and future articles unless asked for. */
-async function collectArticles(site: FoundSite, options: BuildOptions) {
+async function collectArticles(site: FoundSite, options: BuildOptions, stop?: () => boolean) {
   const { config, contentDisplay, found, stamps } = site;
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   const articles: Article[] = [];
@@ -287,7 +308,9 @@ async function collectArticles(site: FoundSite, options: BuildOptions) {
   let future = 0;
   let repairs = 0;
   let firstFutureMs: number | undefined;
-  const cache = options.cacheDir === undefined ? undefined : await ContentCache.open(options.cacheDir, config);
+  const cache = options.cacheDir === undefined ? undefined : await ContentCache.open(options.cacheDir, config, stop);
+  // The stats thread had not said yet: its answer is awaited now rather than when the first batch needs it, to stop here if the seal holds.
+  if (stop && (await stamps) && stop()) throw new LoadStopped();
   const workers = options.workers ?? defaultWorkerCount(found.files.length);
   // On large sites the bodies wait on disk, not in the heap, until their pages are rendered: the source threads
   // write them to files of their own, and this thread's store takes those it processed itself.
@@ -316,7 +339,8 @@ async function collectArticles(site: FoundSite, options: BuildOptions) {
   const outcomes = processed.outcomes.map(({ article: _article, ...rest }) => shared.shareOutcome(rest));
   const stats = { sources: found.files.length, articles: articles.length, drafts, future, repairs, cached: cache?.hits ?? 0, outcomes, ...(firstFutureMs !== undefined && { firstFutureMs }) };
   // The seal of what was read, when every file was stat'ed before it was read and none was modified in the tick the reads began in.
-  const seal = cache && site.salt !== undefined ? analysisSeal(site.salt, found, processed.stamps, cache.sources.readStartNs) : undefined;
+  const { salt } = site;
+  const seal = cache && salt !== undefined ? () => analysisSeal(salt, found, processed.stamps, cache.sources.readStartNs) : undefined;
   return { articles, diagnostics, stats, seal };
 }
 

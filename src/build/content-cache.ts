@@ -30,8 +30,11 @@ export class ContentCache {
     private readonly store: PackStore,
   ) {}
 
-  /** Open (creating) the cache under `dir` for builds with this config, with the previous build's source manifest. */
-  static async open(dir: string, config: SiteConfig): Promise<ContentCache> {
+  /**
+   * Open (creating) the cache under `dir` for builds with this config, with the previous build's
+   * source manifest; `LoadStopped` as soon as `stop` says so while the manifest loads.
+   */
+  static async open(dir: string, config: SiteConfig, stop?: () => boolean): Promise<ContentCache> {
     await mkdir(dir, { recursive: true });
     // The one-file-per-entry layout of earlier versions: its entries can never be read again.
     const old = path.join(dir, 'content');
@@ -39,7 +42,7 @@ export class ContentCache {
     const salt = `${await toolFingerprint(dir)}\n${JSON.stringify(config)}\n`;
     const packs = path.join(dir, 'packs');
     const store = PackStore.open(packs);
-    return new ContentCache(packs, salt, SourceManifest.open(dir, salt, (location) => store.writes(location.pack)), store);
+    return new ContentCache(packs, salt, SourceManifest.open(dir, salt, (location) => store.writes(location.pack), stop), store);
   }
 
   /**

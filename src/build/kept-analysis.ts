@@ -35,14 +35,19 @@ export type AnalysisSalt = string;
  * same tick would keep the stamp (git's racy rule), so such an analysis is never sealed.
  */
 export function analysisSeal(salt: AnalysisSalt, found: FindResult, stamps: SourceStamps, readStartNs?: bigint): string | undefined {
-  const lines: string[] = [JSON.stringify(found.diagnostics)];
-  for (const file of found.files) {
+  // Typed arrays and joined strings, hashed whole: a line a file cost ten times as long at 100,000 sources.
+  const numbers = new BigUint64Array(found.files.length * 4);
+  for (const [i, file] of found.files.entries()) {
     const stamp = stamps.get(file.absolutePath);
     if (stamp === undefined) return undefined;
     if (readStartNs !== undefined && stamp.mtimeNs >= readStartNs) return undefined;
-    lines.push(`${file.absolutePath}\0${file.contentPath}\0${stamp.ino}:${stamp.size}:${stamp.mtimeNs}:${stamp.ctimeNs}`);
+    numbers.set([stamp.ino, stamp.size, stamp.mtimeNs, stamp.ctimeNs], i * 4);
   }
-  return createHash('sha256').update(`broadsheet analysis 1\n${salt}\n`).update(lines.join('\n')).digest('base64url');
+  return createHash('sha256')
+    .update(`broadsheet analysis 2\n${salt}\n${JSON.stringify(found.diagnostics)}\n`)
+    .update(found.files.map((f) => `${f.absolutePath}\0${f.contentPath}`).join('\0'))
+    .update(new Uint8Array(numbers.buffer))
+    .digest('base64url');
 }
 
 const fileName = 'analysis.bin';
@@ -121,7 +126,7 @@ function encodeOutcomes({ seal: _seal, outcomes, ...head }: KeptAnalysis): Paylo
   const notes: [number, SourceOutcome['repairs'], SourceOutcome['diagnostics']][] = [];
   outcomes.forEach((outcome, i) => {
     const shape: [string | undefined, string | undefined, number | undefined] = [outcome.encoding, outcome.decidedBy, outcome.confidence];
-    const name = JSON.stringify(shape);
+    const name = `${shape[0]}\0${shape[1]}\0${shape[2]}`;
     let index = shapeIndex.get(name);
     if (index === undefined) {
       index = shapes.push(shape) - 1;

@@ -1,7 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readJournal } from '../cache/manifest-journal.js';
-import { readManifestParts } from '../cache/manifest-parts.js';
+import { LoadStopped, readManifestParts } from '../cache/manifest-parts.js';
 import { writerGone } from '../cache/writer-gone.js';
 import { sourceEntryCodec } from './source-entry-codec.js';
 import type { ManifestEntry } from './source-manifest.js';
@@ -36,12 +36,16 @@ export interface LoadedManifest {
   readonly journalSize: number | undefined;
 }
 
-/** The manifest in `file` and its `journal` for this salt, or undefined (none, another salt, or a damaged base: every source is read). */
-export function loadManifest(file: string, journal: string, salt: string): LoadedManifest | undefined {
+/**
+ * The manifest in `file` and its `journal` for this salt, or undefined (none, another salt, or a
+ * damaged base: every source is read); `LoadStopped` when `stop` said so between two parts.
+ */
+export function loadManifest(file: string, journal: string, salt: string, stop?: () => boolean): LoadedManifest | undefined {
   let base: { readonly head: ManifestHead; readonly entries: Map<string, ManifestEntry> };
   try {
-    base = readManifestParts<ManifestHead, ManifestEntry>(file, sourceEntryCodec);
-  } catch {
+    base = readManifestParts<ManifestHead, ManifestEntry>(file, sourceEntryCodec, stop);
+  } catch (error) {
+    if (error instanceof LoadStopped) throw error;
     return undefined;
   }
   if (base.head.salt !== salt || typeof base.head.generation !== 'string') return undefined;

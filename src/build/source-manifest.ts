@@ -71,15 +71,16 @@ export class SourceManifest {
   /**
    * Load the manifest in `dir` for this salt, and note the file-system clock before any source is
    * statted. `settled` tells a record this build appended (and will not move) from an older one.
+   * `stop`, asked between the manifest's parts, ends the load with `LoadStopped`.
    */
-  static open(dir: string, salt: string, settled: (location: PackLocation) => boolean = () => false): SourceManifest {
+  static open(dir: string, salt: string, settled: (location: PackLocation) => boolean = () => false, stop?: () => boolean): SourceManifest {
     const file = path.join(dir, 'sources.bin');
     const clock = path.join(dir, 'sources.clock');
     writeFileSync(clock, String(process.pid));
     const readStartNs = statSync(clock, { bigint: true }).mtimeNs;
     removeLeftovers(dir);
     const head = { salt, readStartNs, generation: randomUUID() };
-    return new SourceManifest(file, head, loadManifest(file, journalOf(file), salt), settled);
+    return new SourceManifest(file, head, loadManifest(file, journalOf(file), salt, stop), settled);
   }
 
   /** The recorded entry for `absolutePath` when the file is unchanged (see `entryStillValid`, by the clock of the build that recorded it), else undefined. */

@@ -1,5 +1,7 @@
 import { statSync, type BigIntStats } from 'node:fs';
 import type { SourceStamp } from './source-manifest.js';
+import type { FindResult } from '../source/find.js';
+import { analysisSeal } from './kept-analysis.js';
 import { threadAnswer } from './thread-answer.js';
 
 /**
@@ -70,8 +72,52 @@ export function stampsOf(files: readonly string[], { numbers, status }: StatRepl
 
 const threadUrl = new URL('../../lib/build/source-stats-thread.js', import.meta.url);
 
-/** The stamps of `files`, taken on a thread started now; an empty map when the thread fails (then each file is stat'ed where it is needed). */
-export async function statOnThread(files: readonly string[]): Promise<SourceStamps> {
-  const reply = await threadAnswer<StatReply>(threadUrl, files);
+/**
+ * A kept analysis for the stats thread to check its seal against (`analysisSeal`), as soon as it has
+ * the stamps and before it answers: it stores 1 (the same seal) or 2 (another) in `flag`, which the
+ * main thread reads while it is busy loading the source manifest (`sameSealSaid`).
+ */
+export interface SealCheck {
+  readonly salt: string;
+  /** The kept analysis' seal. */
+  readonly kept: string;
+  /** What the walk of the content folder reported. */
+  readonly diagnostics: FindResult['diagnostics'];
+  /** Each found file's path in the content folder, in the order of the files to stat, joined by NUL (one string to copy, not an object a file). */
+  readonly contentPaths: string;
+  /** One Int32 of shared memory. */
+  readonly flag: SharedArrayBuffer;
+}
+
+/** A check of the kept analysis sealed `kept` against the sources `found`, for `statOnThread`. */
+export function sealCheck(found: FindResult, salt: string, kept: string): SealCheck {
+  return { salt, kept, diagnostics: found.diagnostics, contentPaths: found.files.map((f) => f.contentPath).join('\0'), flag: new SharedArrayBuffer(4) };
+}
+
+/** Whether the stats thread said the sources have the kept analysis' seal (false: not yet, or another seal). */
+export function sameSealSaid(check: SealCheck): boolean {
+  return Atomics.load(new Int32Array(check.flag), 0) === 1;
+}
+
+/** What the thread is given: the files to stat, and the seal to check. */
+export interface StatRequest {
+  readonly files: readonly string[];
+  readonly check?: SealCheck;
+}
+
+/** The thread's side of a `SealCheck`, once it has the stamps of `files`. */
+export function answerSealCheck(check: SealCheck, files: readonly string[], stamps: SourceStamps): void {
+  const contentPaths = check.contentPaths.split('\0');
+  const found = { files: files.map((absolutePath, i) => ({ absolutePath, contentPath: contentPaths[i] ?? '' })), diagnostics: check.diagnostics };
+  Atomics.store(new Int32Array(check.flag), 0, analysisSeal(check.salt, found, stamps) === check.kept ? 1 : 2);
+}
+
+/**
+ * The stamps of `files`, taken on a thread started now; an empty map when the thread fails (then
+ * each file is stat'ed where it is needed). With `check`, the thread also checks a kept analysis' seal.
+ */
+export async function statOnThread(files: readonly string[], check?: SealCheck): Promise<SourceStamps> {
+  const request: StatRequest = { files, ...(check && { check }) };
+  const reply = await threadAnswer<StatReply>(threadUrl, request);
   return reply ? stampsOf(files, reply) : new Map();
 }

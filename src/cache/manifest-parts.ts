@@ -85,8 +85,18 @@ export class ManifestWriter<Entry = unknown> {
   }
 }
 
-/** The head and entries of a manifest written by `ManifestWriter` with `codec`; throws when the file is missing, cut short or damaged. */
-export function readManifestParts<Head, Entry>(file: string, codec: PartCodec<Entry> = wholeEntries): { readonly head: Head; readonly entries: Map<string, Entry> } {
+/** Thrown by `readManifestParts` when its caller asked it to stop: the load was no longer needed. */
+export class LoadStopped extends Error {
+  constructor() {
+    super('the manifest load was stopped');
+  }
+}
+
+/**
+ * The head and entries of a manifest written by `ManifestWriter` with `codec`; throws when the file
+ * is missing, cut short or damaged, and `LoadStopped` as soon as `stop` (asked between parts) says so.
+ */
+export function readManifestParts<Head, Entry>(file: string, codec: PartCodec<Entry> = wholeEntries, stop?: () => boolean): { readonly head: Head; readonly entries: Map<string, Entry> } {
   const fd = openSync(file, 'r');
   try {
     const reader = new PartReader(fd);
@@ -94,7 +104,10 @@ export function readManifestParts<Head, Entry>(file: string, codec: PartCodec<En
     const head = deserialize(reader.part() ?? Buffer.alloc(0)) as Head;
     const entries = new Map<string, Entry>();
     const add = (name: string, entry: Entry): void => void entries.set(name, entry);
-    for (let bytes = reader.part(); bytes; bytes = reader.part()) codec.decode(deserialize(bytes), add);
+    for (let bytes = reader.part(); bytes; bytes = reader.part()) {
+      if (stop?.()) throw new LoadStopped();
+      codec.decode(deserialize(bytes), add);
+    }
     if (reader.bytes(4).readUInt32BE() !== entries.size) throw new Error('the source manifest is cut short');
     return { head, entries };
   } finally {

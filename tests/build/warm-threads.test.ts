@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { build, type BuildOptions, type BuildResult } from '../../src/build/build.js';
@@ -48,6 +48,13 @@ async function warmBuild(site: TempSite): Promise<BuildResult> {
 
 const dist = (site: TempSite, file = ''): string => path.join(site.root, 'dist', file);
 
+/** Date every source an hour back, as saved well before the build (a file modified in the tick a build begins reading in is never sealed). */
+function ageSources(site: TempSite): void {
+  const folder = path.join(site.root, 'content/news');
+  const hourAgo = Date.now() / 1000 - 3600;
+  for (const file of readdirSync(folder)) utimesSync(path.join(folder, file), hourAgo, hourAgo);
+}
+
 describe('a warm build that stats on threads of its own', () => {
   it('takes the unchanged sources from the cache and reads the edited one again', async () => {
     const site = await builtSite();
@@ -78,5 +85,31 @@ describe('a warm build that stats on threads of its own', () => {
     const again = await warmBuild(site);
     expect(again.stats.upToDate).toBe(true);
     expect(again.stats.cached).toBe(11);
+  });
+
+  it('answers a build with nothing to do from the kept analysis, its seal checked on the stats thread', async () => {
+    const site = await builtSite();
+    ageSources(site);
+    // The first build after the sources settled keeps their analysis; the next answers from it.
+    expect((await warmBuild(site)).model).toBeDefined();
+    startedWorkers.splice(0);
+    const kept = await warmBuild(site);
+    expect(startedWorkers).toContain('source-stats-thread.js');
+    expect(kept.stats.upToDate).toBe(true);
+    expect(kept.model).toBeUndefined();
+    expect(kept.stats.articles).toBe(12);
+  });
+
+  it('analyses the site again when the seal holds but a template changed, and renders the change', async () => {
+    const site = await builtSite();
+    ageSources(site);
+    await warmBuild(site);
+    editSite(site, 'templates/partials/header.njk', '<p class="notice">网站维护通知</p>');
+    const result = await warmBuild(site);
+    expect(result.model).toBeDefined();
+    expect(result.stats.upToDate).toBeUndefined();
+    expect(result.stats.cached).toBe(12);
+    expect(fileTree(dist(site))).toEqual(await coldTree(site));
+    expect(fileTree(dist(site)).get('index.html')).toContain(Buffer.from('网站维护通知').toString('latin1'));
   });
 });
