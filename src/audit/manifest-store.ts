@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeDurably } from '../cache/write-all.js';
@@ -59,6 +60,14 @@ export async function keepManifest(root: string, articles: readonly Article[]): 
   const updated = updateManifest(previous, articles);
   const written = previous === undefined || !sameManifest(previous, updated) ? await writeManifest(root, updated) : bytes;
   if (written !== undefined) await writeAtomically(sealFile, Buffer.from(sealText(kept, written)));
+}
+
+/**
+ * Whether the dates manifest and its seal are both there: a build with nothing to do may then leave
+ * them as they are, without the articles to check the seal against (a deleted one is made again).
+ */
+export function manifestKept(root: string): boolean {
+  return existsSync(path.join(root, manifestRelativePath)) && existsSync(path.join(root, sealRelativePath));
 }
 
 function sealText(articles: string, manifestBytes: Buffer): string {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { build } from '../build/build.js';
 // The dates manifest only, not the audit: its page scanner and source stages load when --audit or --strict asks for it.
-import { keepManifest } from '../audit/manifest-store.js';
+import { keepManifest, manifestKept } from '../audit/manifest-store.js';
 import { buildTime } from './build-time.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
@@ -48,7 +48,8 @@ export async function buildCommand(flags: BuildFlags, io: CliIo): Promise<number
     ...(flags.workers !== undefined && { workers: Math.max(0, Math.floor(Number(flags.workers)) || 0) }),
     now: buildTime(io.env),
     onProgress: progress.update,
-    needsModel: flags.audit === true || flags.strict === true,
+    // The audit reads the model, and keeping a dates manifest that is gone needs the articles.
+    needsModel: flags.audit === true || flags.strict === true || !manifestKept(io.cwd),
   });
   progress.stop();
   for (const line of repairLines(result.stats)) io.err(line);

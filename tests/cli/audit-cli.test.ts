@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -44,6 +44,11 @@ describe('broadsheet audit and build --audit', () => {
     const report = (io: ReturnType<typeof captureIo>) => lines(io).replace(/\n(Reused|dist\/ is up to date).*/g, '');
     expect(report(second)).toBe(report(first));
     expect(report(first)).toContain('repaired: cjk-punctuation');
+    // A dates manifest deleted since is made again, though nothing else changed.
+    const dates = path.join(site.root, '.cache/broadsheet/manifest.json');
+    rmSync(dates);
+    expect(await main(['build'], captureIo(site.root))).toBe(0);
+    expect(JSON.parse(readFileSync(dates, 'utf8'))).toEqual({ version: 1, sources: { 'content/news/a.md': { firstDate: '2024-01-08', date: '2024-01-08' } } });
     const audited = captureIo(site.root);
     expect(await main(['build', '--audit'], audited)).toBe(0);
     expect(lines(audited)).toContain('dist/ is up to date');
