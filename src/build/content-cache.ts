@@ -9,6 +9,7 @@ import type { SourceFile } from '../source/source-file.js';
 import { serializedOf } from './serialized-outcome.js';
 import type { SourceOutcome } from './source-pipeline.js';
 import { SourceManifest, type ManifestEntry } from './source-manifest.js';
+import { damagedEntry, restoredFrom, type RecordRef, type Restored } from './restored-body.js';
 import { toolFingerprint } from './tool-fingerprint.js';
 
 /**
@@ -69,6 +70,15 @@ export class ContentCache {
   /** A restored article's HTML or plain text, read from its record; a damaged record is an error. */
   bodyOf(entry: ManifestEntry, field: 'html' | 'text'): string {
     return this.body(entry, field) ?? this.damaged(entry, entry.outcome.article?.sourcePath ?? entry.outcome.path);
+  }
+
+  /** Where a restored article's HTML or text lies, for another thread to read (`readRecordBody`); undefined when its pack cannot be opened. */
+  recordRef(entry: ManifestEntry, field: 'html' | 'text'): RecordRef | undefined {
+    const fd = this.store.readFd(entry.location.pack);
+    if (fd === undefined) return undefined;
+    const { offset, length, pack } = entry.location;
+    const source = entry.outcome.article?.sourcePath ?? entry.outcome.path;
+    return { fd, offset, length, key: entry.key, field, source, where: damagedWhere(this.dir, pack, offset), manifest: this.sources.path };
   }
 
   /** The key of a source: a change to any byte, path, config value or the tool gives another key. */
@@ -144,19 +154,12 @@ export class ContentCache {
   // The record's checksum or key did not match: no stale body is ever served, and the next build reads every source again.
   private damaged(entry: ManifestEntry, sourcePath: string): never {
     this.sources.forget();
-    const where = `${path.join(this.dir, `${entry.location.pack}.pack`)} at byte ${entry.location.offset}`;
-    throw new Error(`the cache entry of ${sourcePath} is damaged (${where}); it will not be used again: build again`);
+    throw damagedEntry(sourcePath, damagedWhere(this.dir, entry.location.pack, entry.location.offset));
   }
 }
 
-// Where each restored article's body lies: a property of its own under a symbol, not enumerable (copies
-// and serializers leave it behind), where a WeakMap's inserts cost a third more and its entries weighed on
-// every full collection. One getter per field, shared by every restored article: V8 then gives them all
-// one hidden class, where a closure per article pushed each into dictionary mode.
-const restoredFrom = Symbol('restored from');
-
-interface Restored {
-  readonly [restoredFrom]?: { readonly cache: ContentCache; readonly entry: ManifestEntry };
+function damagedWhere(dir: string, pack: string, offset: number): string {
+  return `${path.join(dir, `${pack}.pack`)} at byte ${offset}`;
 }
 
 function restoredField(article: object, field: 'html' | 'text'): string {

@@ -2,6 +2,9 @@ import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readJournal } from '../cache/manifest-journal.js';
 import { LoadStopped, readManifestParts } from '../cache/manifest-parts.js';
+import { journalOf } from './source-manifest-name.js';
+
+export { journalOf };
 import { writerGone } from '../cache/writer-gone.js';
 import { sourceEntryCodec } from './source-entry-codec.js';
 import type { ManifestEntry } from './source-manifest.js';
@@ -98,10 +101,6 @@ export function removeLeftovers(dir: string): void {
   }
 }
 
-/** The journal beside the base manifest `file`. */
-export function journalOf(file: string): string {
-  return file.replace(/\.bin$/, '.journal');
-}
 
 // The pack names repeat in every entry: one string each, not one per entry.
 function sharePackNames(entries: Map<string, ManifestEntry>): void {

@@ -5,6 +5,7 @@ import { appendJournal } from '../cache/manifest-journal.js';
 import { ManifestWriter } from '../cache/manifest-parts.js';
 import type { PackLocation } from '../cache/pack-store.js';
 import { sourceEntryCodec } from './source-entry-codec.js';
+import { forgetManifest } from './source-manifest-name.js';
 import { journalOf, loadManifest, removeLeftovers, type LoadedManifest, type ManifestDelta, type ManifestHead } from './source-manifest-file.js';
 import type { SourceOutcome } from './source-pipeline.js';
 
@@ -131,10 +132,14 @@ export class SourceManifest {
     if (this.fresh.size > this.budget) this.rewrite();
   }
 
+  /** The manifest's file (`sources.bin`). */
+  get path(): string {
+    return this.file;
+  }
+
   /** Drop the manifest on disk (an entry it vouched for turned out damaged): the next build reads every source. */
   forget(): void {
-    rmSync(this.file, { force: true });
-    rmSync(journalOf(this.file), { force: true });
+    forgetManifest(this.file);
   }
 
   /** Whether this build read any source or the set of sources changed: the manifest on disk no longer describes it. */

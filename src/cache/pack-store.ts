@@ -185,7 +185,8 @@ export class PackStore {
     return bytes;
   }
 
-  private readFd(pack: string): number | undefined {
+  /** A descriptor for reading `pack` (kept open while the store lives, even after the pack is deleted), or undefined when it cannot be opened. */
+  readFd(pack: string): number | undefined {
     let fd = this.readFds.get(pack);
     if (fd !== undefined) return fd;
     try {

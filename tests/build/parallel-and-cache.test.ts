@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { build, type BuildOptions } from '../../src/build/build.js';
+import { ContentCache } from '../../src/build/content-cache.js';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
 import type { MemoryWriter } from '../../src/write/memory-writer.js';
 import { article, buildInMemory, fixedNow, makeSite, page, siteConfig, type TempSite } from '../helpers/site.js';
@@ -128,6 +129,53 @@ describe('render threads', () => {
     expect(parallel.tree.get('news/a040/index.html')).toContain('历下区坚持以人民为中心');
     expect(parallel.result.stats.pages).toBe(single.writer.pages.size);
     expect(parallel.tree).toEqual(snapshot(single.writer));
+  });
+
+  it("read restored articles' bodies from the cache on the threads, as one thread does", async () => {
+    const site = freshSite();
+    const cacheDir = freshCacheDir();
+    expect((await diskBuild(site.root, { cacheDir, workers: 2 })).result.ok).toBe(true);
+    // A new template: every article page is rendered again, from articles restored from the cache.
+    mkdirSync(path.join(site.root, 'templates'));
+    writeFileSync(path.join(site.root, 'templates/article.njk'), '{% extends "base.njk" %}{% block main %}<h1>{{ article.title }}</h1>{{ article.html | safe }}<aside>{{ previous.html | safe if previous }}</aside><pre>{{ next.text if next }}</pre>{% endblock %}');
+    const bodiesReadHere = vi.spyOn(ContentCache.prototype, 'bodyOf');
+    const restored = await diskBuild(site.root, { cacheDir, workers: 2 });
+    expect(restored.result.ok).toBe(true);
+    expect(restored.result.stats.cached).toBe(41);
+    // Here only the feeds (full text) and the search index read bodies, one HTML and one text an article at most; the
+    // article pages read theirs, and their neighbours', on the threads (read here, that was 324 reads).
+    expect(bodiesReadHere.mock.calls.length).toBeLessThanOrEqual(2 * 41);
+    bodiesReadHere.mockRestore();
+    const single = await buildInMemory(site.root, { workers: 0 });
+    expect(restored.tree).toEqual(snapshot(single.writer));
+    expect(restored.tree.get('news/a020/index.html')).toMatch(/<aside>.*历下区坚持以人民为中心.*<\/aside><pre>\S+/s);
+  });
+
+  it('report a restored record damaged in place, read on a render thread, as one thread does, and read every source again next time', async () => {
+    const site = freshSite();
+    const cacheDir = freshCacheDir();
+    const cold = await diskBuild(site.root, { cacheDir, workers: 2 });
+    const [pack] = packFiles(cacheDir);
+    const file = pack ?? '';
+    const bytes = readFileSync(file);
+    const [first] = recordsIn(file);
+    const at = (first?.offset ?? 0) + 100;
+    bytes[at] = (bytes[at] ?? 0) ^ 0x01;
+    writeFileSync(file, bytes);
+    mkdirSync(path.join(site.root, 'templates'));
+    writeFileSync(path.join(site.root, 'templates/article.njk'), '{% extends "base.njk" %}{% block main %}<h1>{{ article.title }}</h1>{{ article.html | safe }}{% endblock %}');
+    const damaged = await diskBuild(site.root, { cacheDir, workers: 2 });
+    expect(damaged.result.ok).toBe(false);
+    expect(damaged.tree.size).toBe(0);
+    expect(damaged.result.diagnostics.map((d) => formatDiagnostic(d)).filter((d) => d.includes('[template/render]'))).toEqual([
+      expect.stringMatching(/^templates\/article\.njk:\d+:\d+: error: the cache entry of content\/news\/[a-z0-9]+\.(md|txt) is damaged \(.*\.pack at byte 0\); it will not be used again: build again \[template\/render\]$/),
+    ]);
+    expect(existsSync(path.join(cacheDir, 'sources.bin'))).toBe(false);
+    const again = await diskBuild(site.root, { cacheDir, workers: 2 });
+    expect(again.result.ok).toBe(true);
+    expect(again.result.stats.cached).toBe(40);
+    expect(again.tree.get('news/a001/index.html')).toBeDefined();
+    expect(cold.result.ok).toBe(true);
   });
 
   it("give a template the neighbours' bodies and every article field, as one thread does", async () => {
