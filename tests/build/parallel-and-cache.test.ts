@@ -43,6 +43,20 @@ function recordsIn(pack: string): { offset: number; length: number }[] {
   return records;
 }
 
+/** Flip one byte of the first record's payload in the cache's pack, the pack's size unchanged. */
+function damageFirstRecord(cacheDir: string): void {
+  const [pack] = packFiles(cacheDir);
+  const file = pack ?? '';
+  const bytes = readFileSync(file);
+  const [first] = recordsIn(file);
+  const at = (first?.offset ?? 0) + 100;
+  bytes[at] = (bytes[at] ?? 0) ^ 0x01;
+  writeFileSync(file, bytes);
+}
+
+/** The error a template that asked for a damaged record's body reports, on whichever thread it read it. */
+const damagedRecordError = /^templates\/article\.njk:\d+:\d+: error: the cache entry of content\/news\/[a-z0-9]+\.(md|txt) is damaged \(.*\.pack at byte 0\); it will not be used again: build again \[template\/render\]$/;
+
 function snapshot(writer: MemoryWriter): Map<string, string> {
   return new Map([...writer.pages.keys()].sort().map((p) => [p, writer.text(p)]));
 }
@@ -155,20 +169,14 @@ describe('render threads', () => {
     const site = freshSite();
     const cacheDir = freshCacheDir();
     const cold = await diskBuild(site.root, { cacheDir, workers: 2 });
-    const [pack] = packFiles(cacheDir);
-    const file = pack ?? '';
-    const bytes = readFileSync(file);
-    const [first] = recordsIn(file);
-    const at = (first?.offset ?? 0) + 100;
-    bytes[at] = (bytes[at] ?? 0) ^ 0x01;
-    writeFileSync(file, bytes);
+    damageFirstRecord(cacheDir);
     mkdirSync(path.join(site.root, 'templates'));
     writeFileSync(path.join(site.root, 'templates/article.njk'), '{% extends "base.njk" %}{% block main %}<h1>{{ article.title }}</h1>{{ article.html | safe }}{% endblock %}');
     const damaged = await diskBuild(site.root, { cacheDir, workers: 2 });
     expect(damaged.result.ok).toBe(false);
     expect(damaged.tree.size).toBe(0);
     expect(damaged.result.diagnostics.map((d) => formatDiagnostic(d)).filter((d) => d.includes('[template/render]'))).toEqual([
-      expect.stringMatching(/^templates\/article\.njk:\d+:\d+: error: the cache entry of content\/news\/[a-z0-9]+\.(md|txt) is damaged \(.*\.pack at byte 0\); it will not be used again: build again \[template\/render\]$/),
+      expect.stringMatching(damagedRecordError),
     ]);
     expect(existsSync(path.join(cacheDir, 'sources.bin'))).toBe(false);
     const again = await diskBuild(site.root, { cacheDir, workers: 2 });
@@ -284,19 +292,12 @@ describe('content cache', () => {
     const site = freshSite();
     const cacheDir = freshCacheDir();
     const cold = await buildInMemory(site.root, { cacheDir });
-    const [pack] = packFiles(cacheDir);
-    const file = pack ?? '';
-    const bytes = readFileSync(file);
-    const [first] = recordsIn(file);
-    // One byte of the first record's payload, the pack's size unchanged.
-    const at = (first?.offset ?? 0) + 100;
-    bytes[at] = (bytes[at] ?? 0) ^ 0x01;
-    writeFileSync(file, bytes);
+    damageFirstRecord(cacheDir);
     // The template that asked for the body reports it; the build fails and writes nothing.
     const damaged = await buildInMemory(site.root, { cacheDir });
     expect(damaged.result.ok).toBe(false);
     expect(damaged.result.diagnostics.map((d) => formatDiagnostic(d)).filter((d) => d.includes('[template/render]'))).toEqual([
-      expect.stringMatching(/^templates\/article\.njk:\d+:\d+: error: the cache entry of content\/news\/[a-z0-9]+\.(md|txt) is damaged \(.*\.pack at byte 0\); it will not be used again: build again \[template\/render\]$/),
+      expect.stringMatching(damagedRecordError),
     ]);
     const { result, writer } = await buildInMemory(site.root, { cacheDir });
     expect(result.stats.cached).toBe(40);
