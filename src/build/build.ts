@@ -11,7 +11,7 @@ import { buildSiteModel } from '../site/model.js';
 import { decideSearch } from '../site/search-default.js';
 import type { SiteModel } from '../site/types.js';
 import { findUrlCollisions } from '../site/url-collisions.js';
-import { findSources, type FindResult, type FoundFile } from '../source/find.js';
+import { findSources, type FindResult } from '../source/find.js';
 import { OutputRegistry } from '../write/collisions.js';
 import { DiscardWriter } from '../write/discard-writer.js';
 import { FsWriter } from '../write/fs-writer.js';
@@ -31,8 +31,7 @@ import { validatedConfigs } from './validated-configs.js';
 import { siteTheme, type PageReuse } from './page-reuse.js';
 import type { ThemeFingerprint } from './page-fingerprint.js';
 import { processSources } from './process-sources.js';
-import { sameSealSaid, sealCheck, sourceStamp, statOnThread, type SealCheck, type SourceStamps } from './source-stats.js';
-import type { SourceStamp } from './source-manifest.js';
+import { sameSealSaid, sealCheck, stampsOf, statAll, statOnThread, type SealCheck, type SourceStamps } from './source-stats.js';
 import { toolFingerprint } from './tool-fingerprint.js';
 import { SharedValues } from './shared-values.js';
 import type { SourceOutcome } from './source-pipeline.js';
@@ -159,19 +158,6 @@ async function analysisSalt(config: SiteConfig, contentDisplay: string, options:
   return `${await toolFingerprint(options.cacheDir)}\n${JSON.stringify(config)}\n${contentDisplay}\n${JSON.stringify(flags)}`;
 }
 
-// Each source's stamp, taken on this thread; a file that cannot be stat'ed is left out (the build stats it again and reports it).
-function stampsHere(files: readonly FoundFile[]): SourceStamps {
-  const stamps = new Map<string, SourceStamp | undefined>();
-  for (const file of files) {
-    try {
-      stamps.set(file.absolutePath, sourceStamp(file.absolutePath));
-    } catch {
-      // Left out.
-    }
-  }
-  return stamps;
-}
-
 /** Read and analyse the found sources: the site model and every problem; with the seal of what was read when it can be kept. */
 async function analyzeFound(site: FoundSite, options: BuildOptions, stop?: () => boolean): Promise<Analyzed> {
   const collected = await collectArticles(site, options, stop);
@@ -256,8 +242,13 @@ interface Analyzed {
  */
 async function keptUpToDate(paths: SitePaths, site: FoundSite, options: BuildOptions & { readonly cacheDir: string }, pageManifest: Promise<LoadedManifest | undefined>, theme: () => Promise<ThemeFingerprint>): Promise<BuildResult | undefined> {
   if (site.salt === undefined) return undefined;
-  site.stamps ??= Promise.resolve(stampsHere(site.found.files));
-  const seal = analysisSeal(site.salt, site.found, await site.stamps);
+  if (site.stamps === undefined) {
+    // Stamped here, as the stats thread does (a file that cannot be stat'ed is left out, for the build to report).
+    const files = site.found.files.map((f) => f.absolutePath);
+    site.stamps = Promise.resolve(stampsOf(files, statAll(files)));
+  }
+  // The stats thread said the seal holds once it had the stamps: not computed again here.
+  const seal = site.check && sameSealSaid(site.check) ? site.check.kept : analysisSeal(site.salt, site.found, await site.stamps);
   const kept = seal === undefined ? undefined : readKeptAnalysis(options.cacheDir, seal);
   if (!kept) return undefined;
   // The config as the model holds it (the search index decided), as `previousOutput` digests it.
