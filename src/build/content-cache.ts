@@ -134,18 +134,10 @@ export class ContentCache {
     this.store.keepOnly(this.sources.save(relocate));
   }
 
-  // Both bodies of the record read last: a page's job asks for an article's HTML, then its text, and
-  // each read deserialized the whole record (a cold render of 10,000 restored articles read 20,000).
-  private lastRead: { readonly entry: ManifestEntry; readonly html?: string; readonly text?: string } | undefined;
-
   private body(entry: ManifestEntry, field: 'html' | 'text'): string | undefined {
-    if (this.lastRead?.entry === entry) return this.lastRead[field];
     try {
       const payload = this.store.read(entry.location, entry.key);
-      const article = payload && (deserialize(payload) as SourceOutcome).article;
-      if (!article) return undefined;
-      this.lastRead = { entry, html: article.html, text: article.text };
-      return article[field];
+      return payload && (deserialize(payload) as SourceOutcome).article?.[field];
     } catch {
       return undefined;
     }
