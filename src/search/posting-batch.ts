@@ -39,7 +39,7 @@ export class PostingBatch {
     return this.table.size === 0;
   }
 
-  /** One segment of blocks per shard (empty where no token falls), and the batch cleared. */
+  /** One segment of blocks per shard (empty where no token falls), blocks in token order, and the batch cleared. */
   encode(shardCount: number): Uint8Array[] {
     // Grouped by shard first, so every block goes into one buffer and each shard is a slice of it.
     const tokens: string[] = [];
@@ -61,6 +61,15 @@ export class PostingBatch {
     const order = new Int32Array(tokens.length);
     const cursor = ends.slice(0, shardCount);
     shards.forEach((shard, i) => (order[(cursor[shard] as number)++] = i));
+    // Within a shard, blocks go in token order: a batch's segment is then the same bytes whenever its
+    // postings are, whatever order the tokens were first met in, so a build that indexes a batch again
+    // leaves a shard's bytes as they were when that batch's postings there did not change.
+    const byToken = (a: number, b: number): number => {
+      const x = tokens[a] as string;
+      const y = tokens[b] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
+    for (let s = 0; s < shardCount; s++) order.subarray(ends[s], ends[s + 1]).sort(byToken);
     const writer = new ByteWriter(1 << 20);
     const cuts = new Int32Array(shardCount + 1);
     for (let s = 0, at = 0; s < shardCount; s++) {
