@@ -6,7 +6,7 @@ import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics/d
 import { isContentError } from '../diagnostics/content-error.js';
 import { renderSite, themeDirsFor } from '../render/index.js';
 import { mirrorSettings } from '../render/mirror.js';
-import { defaultSearchIndexOptions, writeSearchIndex, type SearchIndexEmit } from '../search/write-search-index.js';
+import { defaultSearchIndexOptions, writeSearchIndex, type SearchIndexEmit, type SearchIndexReuse } from '../search/write-search-index.js';
 import { buildSiteModel } from '../site/model.js';
 import { decideSearch } from '../site/search-default.js';
 import type { SiteModel } from '../site/types.js';
@@ -394,9 +394,23 @@ async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptio
   return { pages: registry.size, reusedPages: reuse?.reused ?? 0 };
 }
 
+/** How the search index takes files and its layout from the previous output, through page reuse. */
+function searchIndexReuse(reuse: PageReuse): SearchIndexReuse {
+  return {
+    reusableFile: (url, fingerprint) => reuse.reusableFile(url, fingerprint),
+    recordedFile: (url, fingerprint) => reuse.recordedFile(url, fingerprint),
+    recordedFingerprint: (url) => reuse.recordedFingerprint(url),
+    identity: articleIdentity,
+    get previousLayout() {
+      return reuse.previousSearchLayout;
+    },
+    keepLayout: (layout) => reuse.keepSearchLayout(layout),
+  };
+}
+
 /** The search index (from the model, not the pages), its files linked from the previous output where their articles did not change. */
 async function writeSearch(model: SiteModel, reuse: PageReuse | undefined, emit: SearchIndexEmit): Promise<void> {
-  const options = reuse ? { ...defaultSearchIndexOptions, reuse: { reusableFile: reuse.reusableFile.bind(reuse), identity: articleIdentity } } : defaultSearchIndexOptions;
+  const options = reuse ? { ...defaultSearchIndexOptions, reuse: searchIndexReuse(reuse) } : defaultSearchIndexOptions;
   const stats = await writeSearchIndex(model, emit, options);
   if (reuse) reuse.reused += stats.linked;
 }

@@ -2,15 +2,22 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../content/types.js';
 import type { Page } from '../render/page.js';
 import type { SiteModel } from '../site/types.js';
+import { batchKey, documentKey, documentPage, documentUrl, indexFormat, pageAt, searchIndexPath, shardUrl, wellFormed } from './index-files.js';
+import { patchShards, planPatch, type IndexKeys, type PatchSource, type WrittenShards } from './index-patch.js';
 import { PostingBatch } from './posting-batch.js';
+import type { SearchLayout } from './search-layout.js';
 import { fileSegmentStore, memorySegmentStore, type SegmentStore } from './segment-store.js';
 
-/** Files of the previous build that may be linked instead of written again (the build's page reuse). */
-export interface SearchIndexReuse {
-  /** The previous file for `url` when it was written from the same fingerprint and is unchanged, else undefined. */
+export { searchIndexPath } from './index-files.js';
+
+/** Files of the previous build that may be linked or patched instead of written again (the build's page reuse). */
+export interface SearchIndexReuse extends PatchSource {
+  /** The previous file for `url` when it was written from the same fingerprint and is unchanged, else undefined; this build's fingerprint is recorded either way. */
   reusableFile(url: string, fingerprint: string): string | undefined;
   /** What decides an article entirely (its content-cache key), or undefined when unknown. */
   identity(article: Article): string | undefined;
+  /** Keep this build's layout with its files, for the next build. */
+  keepLayout(layout: SearchLayout): void;
 }
 
 /** Options of `writeSearchIndex`. */
@@ -24,9 +31,6 @@ export interface SearchIndexOptions {
 
 /** Batches of 2,000 articles keep the index's working memory near 60 MB at any site size. */
 export const defaultSearchIndexOptions = { batchSize: 2000 } satisfies SearchIndexOptions;
-
-/** Where the index lives in the site; the search page's script reads the same paths. */
-export const searchIndexPath = '/search-index/';
 
 /** Writes one page, or links `linkFrom` (a previous build's file) in its place. */
 export type SearchIndexEmit = (page: Page, linkFrom?: string) => Promise<void>;
@@ -49,24 +53,24 @@ export function shardCountFor(articles: number): number {
   return count;
 }
 
-const format = 1;
-
 /**
  * Build the site search index from the model (no page HTML): `meta.json`, one binary shard of
  * postings per hash bucket of tokens (`s/<n>.bin`) and one file per article (`d/<id>.txt`: a JSON
  * line of title, URL, date and column, then the text). When every article is what the previous
- * build indexed, its files are linked instead, and each unchanged article's file in any case.
+ * build indexed, its files are linked instead, and each unchanged article's file in any case; when
+ * a few articles changed in place, the previous shards are patched (`index-patch.ts`).
  */
 export async function writeSearchIndex(model: SiteModel, emit: SearchIndexEmit, options: SearchIndexOptions = defaultSearchIndexOptions): Promise<SearchIndexStats> {
   const shards = options.shardCount ?? shardCountFor(model.articles.length);
-  const keys = reuseKeys(model.articles, shards, options.reuse);
+  const { batchSize, reuse } = options;
+  const keys = reuse && reuseKeys(model.articles, shards, batchSize, reuse);
   const state = { documentBytes: 0, shardBytes: 0, linked: 0 };
   // Asked for every file (no short cut): each one's fingerprint is recorded for the next build.
-  const previousIndex = keys ? indexFiles(shards).map((url) => [url, options.reuse?.reusableFile(url, keys.index)] as const) : [];
+  const previousIndex = keys && reuse ? indexFiles(shards).map((url) => [url, reuse.reusableFile(url, keys.index)] as const) : [];
   const linkIndex = previousIndex.length > 0 && previousIndex.every(([, file]) => file !== undefined);
-  const documents = async (id: number, article: Article, text: () => string) => {
-    const url = `${searchIndexPath}d/${id}.txt`;
-    const previous = keys && options.reuse?.reusableFile(url, keys.documents[id] ?? '');
+  const documents: DocumentEmit = async (id, article, text) => {
+    const url = documentUrl(id);
+    const previous = keys && reuse?.reusableFile(url, keys.documents[id] ?? '');
     if (previous !== undefined) {
       state.linked++;
       return emit(pageAt(url, new Uint8Array(0), 'text/plain; charset=utf-8'), previous);
@@ -75,67 +79,77 @@ export async function writeSearchIndex(model: SiteModel, emit: SearchIndexEmit, 
     state.documentBytes += page.contents.length;
     return emit(page);
   };
-  if (linkIndex) {
+  // Planned before any document file is written: the patch reads the changed articles' old ones.
+  const patch = !linkIndex && keys && reuse ? planPatch(model.articles, reuse, keys, shards, batchSize) : undefined;
+  if (linkIndex || patch) {
     for (const [id, article] of model.articles.entries()) await documents(id, article, () => article.text);
+  }
+  if (linkIndex) {
     for (const [url, file] of previousIndex) await emit(pageAt(url, new Uint8Array(0), 'application/octet-stream'), file);
+    // The files are the previous build's, and so is their layout.
+    const layout = reuse?.previousLayout;
+    if (layout?.index === keys?.index && layout) reuse?.keepLayout(layout);
     return { documents: model.articles.length, shards, ...state, linked: state.linked + shards + 1 };
   }
-  state.shardBytes = await writeShards(model.articles, shards, emit, options.batchSize, documents);
-  await emit(pageAt(`${searchIndexPath}meta.json`, JSON.stringify({ format, shards, documents: model.articles.length }), 'application/json'));
+  const written = patch ? await patchShards(patch, emit) : await writeShards(model.articles, shards, emit, batchSize, documents);
+  state.shardBytes = written.bytes;
+  state.linked += written.linked;
+  if (keys && reuse) reuse.keepLayout({ index: keys.index, shards, batchSize, documents: model.articles.length, wellFormed: written.wellFormed, batches: keys.batches, lengths: written.lengths });
+  await emit(pageAt(`${searchIndexPath}meta.json`, JSON.stringify({ format: indexFormat, shards, documents: model.articles.length }), 'application/json'));
   return { documents: model.articles.length, shards, ...state };
 }
 
+/** Emits an article's document file (linked when unchanged); `text` is read only when it is written. */
+type DocumentEmit = (id: number, article: Article, text: () => string) => Promise<void>;
+
 /** Index every article a batch at a time (its document file goes out on the way), then write each shard. */
-async function writeShards(articles: readonly Article[], shards: number, emit: SearchIndexEmit, batchSize: number, documents: (id: number, article: Article, text: () => string) => Promise<void>): Promise<number> {
+async function writeShards(articles: readonly Article[], shards: number, emit: SearchIndexEmit, batchSize: number, documents: DocumentEmit): Promise<WrittenShards> {
   const store: SegmentStore = articles.length > batchSize ? fileSegmentStore() : memorySegmentStore();
+  const lengths = new Uint32Array(Math.ceil(articles.length / batchSize) * shards);
+  let allWellFormed = true;
   try {
     const batch = new PostingBatch();
+    let batches = 0;
+    const put = (segments: readonly Uint8Array[]): void => {
+      segments.forEach((segment, s) => (lengths[batches * shards + s] = segment.length));
+      batches++;
+      store.put(segments);
+    };
     for (let id = 0; id < articles.length; id++) {
       const article = articles[id] as Article;
       const text = article.text;
       batch.add(id, article.title, text);
+      allWellFormed &&= wellFormed(article.title) && wellFormed(text);
       await documents(id, article, () => text);
-      if ((id + 1) % batchSize === 0) store.put(batch.encode(shards));
+      if ((id + 1) % batchSize === 0) put(batch.encode(shards));
     }
-    if (!batch.empty) store.put(batch.encode(shards));
+    if (!batch.empty) put(batch.encode(shards));
     let bytes = 0;
     for (let s = 0; s < shards; s++) {
       const contents = store.shard(s);
       bytes += contents.length;
-      await emit(pageAt(`${searchIndexPath}s/${s}.bin`, contents, 'application/octet-stream'));
+      await emit(pageAt(shardUrl(s), contents, 'application/octet-stream'));
     }
-    return bytes;
+    return { bytes, linked: 0, lengths, wellFormed: allWellFormed };
   } finally {
     store.close();
   }
 }
 
-/** The fingerprints of the index files and of each article's file, when every article's identity is known. */
-function reuseKeys(articles: readonly Article[], shards: number, reuse: SearchIndexReuse | undefined): { index: string; documents: string[] } | undefined {
-  if (!reuse) return undefined;
+/** The fingerprints of the index files, of each batch of articles and of each article's file, when every article's identity is known. */
+function reuseKeys(articles: readonly Article[], shards: number, batchSize: number, reuse: SearchIndexReuse): IndexKeys | undefined {
   const documents: string[] = [];
-  const hash = createHash('sha256').update(`search-index ${format} ${shards}\n`);
+  const hash = createHash('sha256').update(`search-index ${indexFormat} ${shards} ${batchSize}\n`);
   for (const [id, article] of articles.entries()) {
     const identity = reuse.identity(article);
     if (identity === undefined) return undefined;
-    documents.push(`search-document ${format} ${id} ${identity}`);
+    documents.push(documentKey(id, identity));
     hash.update(`${identity}\n`);
   }
-  return { index: hash.digest('hex'), documents };
+  const batches = Array.from({ length: Math.ceil(articles.length / batchSize) }, (_, b) => batchKey(documents.slice(b * batchSize, (b + 1) * batchSize)));
+  return { index: hash.digest('hex'), batches, documents };
 }
 
 function indexFiles(shards: number): string[] {
-  return [...Array.from({ length: shards }, (_, s) => `${searchIndexPath}s/${s}.bin`), `${searchIndexPath}meta.json`];
-}
-
-/** A line of JSON (title, URL, date, column), then the text as it is: no escaping pass over the body. */
-function documentPage(url: string, article: Article, text: string, model: SiteModel): Page & { contents: Buffer } {
-  const date = article.date.iso.slice(0, 10);
-  const column = model.config.columns.find((c) => c.key === article.column)?.name;
-  const head = JSON.stringify({ title: article.title, url: article.url, date, ...(column !== undefined && { column }) });
-  return pageAt(url, Buffer.from(`${head}\n${text}`, 'utf8'), 'text/plain; charset=utf-8');
-}
-
-function pageAt<T extends string | Uint8Array>(url: string, contents: T, contentType: string): Page & { contents: T } {
-  return { url, outputPath: url.slice(1), contents, contentType, origin: 'search index' };
+  return [...Array.from({ length: shards }, (_, s) => shardUrl(s)), `${searchIndexPath}meta.json`];
 }

@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
+import { documentFrom } from '../../src/search/index-files.js';
+import { changedTokens, documentPostings } from '../../src/search/index-patch.js';
 import { decodeShard, parseQuery, rankDocuments, shardOf, type Posting } from '../../src/search/search-core.js';
 import { article, fixedNow, makeSite, siteConfig, type TempSite } from '../helpers/site.js';
 import { fileTree, fileInodes } from '../helpers/tree.js';
@@ -77,4 +79,53 @@ describe('the search index on warm builds', () => {
     expect(titlesFor(dist, '第5次')).toEqual([]);
     expect(fileTree(dist)).toEqual(await coldTree(site));
   });
+
+  it('patches only the shards of the tokens an edit changed, edit after edit', async () => {
+    const site = freshSite();
+    let dist = await diskBuild(site);
+    // a05 is document 15, a12 document 8: each edit adds a sentence to the body.
+    for (const [file, id, added] of [['a05', 15, '补充说明：供暖时间延长至三月底。'], ['a12', 8, '会议强调优化营商环境。']] as const) {
+      const document = () => documentFrom(readFileSync(path.join(dist, `search-index/d/${id}.txt`), 'utf8'));
+      const old = document();
+      const before = fileInodes(path.join(dist, 'search-index/s'));
+      const i = Number(file.slice(1));
+      writeFileSync(path.join(site.root, `content/news/${file}.md`), article({ title: `"第${i}次工作会议"`, date: `2023-11-${String(i).padStart(2, '0')} 09:00`, column: 'news' }, `历下区扎实推进高质量发展，第${i}项工作稳中有进。${added}`));
+      dist = await diskBuild(site);
+      const now = document();
+      if (!old || !now) throw new Error('no document file');
+      expect(now.text).toContain(added);
+      const tokens = changedTokens(documentPostings(old.title, old.text), documentPostings(now.title, now.text));
+      const patched = new Set([...tokens.keys()].map((token) => `${shardOf(token, 16)}.bin`));
+      const after = fileInodes(path.join(dist, 'search-index/s'));
+      const rewritten = [...after].filter(([name, ino]) => before.get(name) !== ino).map(([name]) => name);
+      expect(new Set(rewritten)).toEqual(patched);
+      expect(rewritten.length).toBeLessThan(16);
+      expect(titlesFor(dist, added.slice(0, 4))).toEqual([now.title]);
+      expect(fileTree(dist)).toEqual(await coldTree(site));
+    }
+  });
+
+  it('links the shards no changed token falls in, which a build without the kept layout writes again', async () => {
+    const reused = async (keepLayout: boolean) => {
+      const site = freshSite();
+      await diskBuild(site);
+      if (!keepLayout) {
+        const pages = path.join(site.root, '.cache/pages');
+        for (const name of readdirSync(pages)) {
+          const { search: _search, ...manifest } = JSON.parse(readFileSync(path.join(pages, name), 'utf8')) as Record<string, unknown>;
+          writeFileSync(path.join(pages, name), JSON.stringify(manifest));
+        }
+      }
+      writeFileSync(path.join(site.root, 'content/news/a05.md'), source(5, '冬季供暖检查通知'));
+      const result = await build({ root: site.root, now: fixedNow, cacheDir: path.join(site.root, '.cache') });
+      expect(fileTree(path.join(site.root, 'dist'))).toEqual(await coldTree(site));
+      return result.stats.reusedPages;
+    };
+    const patched = await reused(true);
+    const rebuilt = await reused(false);
+    // The title's tokens fall in some of the 16 shards; the others are linked by the patch.
+    expect(patched - rebuilt).toBeGreaterThan(0);
+    expect(patched - rebuilt).toBeLessThan(16);
+  });
 });
+
