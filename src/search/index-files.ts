@@ -6,8 +6,8 @@ import type { SiteModel } from '../site/types.js';
 /** Where the index lives in the site; the search page's script reads the same paths. */
 export const searchIndexPath = '/search-index/';
 
-/** The index format, in `meta.json` and in every fingerprint of its files. */
-export const indexFormat = 1;
+/** The index format, in `meta.json` and in every fingerprint of its files (2: documents numbered oldest first). */
+export const indexFormat = 2;
 
 export function shardUrl(shard: number): string {
   return `${searchIndexPath}s/${shard}.bin`;

@@ -32,6 +32,8 @@ interface DocumentChange {
 export interface IndexPatch {
   readonly layout: SearchLayout;
   readonly files: readonly string[];
+  /** Batches in this build's index: more than before when articles were published, fewer when the newest were withdrawn. */
+  readonly batches: number;
   /** Per shard, the changes that fall in it. */
   readonly byShard: ReadonlyMap<number, DocumentChange[]>;
   readonly wellFormed: boolean;
@@ -42,13 +44,15 @@ const patchedDocuments = 256;
 
 /**
  * The patch that turns the previous build's shard files into this build's, when the previous index
- * had the same shard count, batch size and number of articles, and every file it needs is as that
- * build recorded it: the shards, and each changed article's old document file, from which its old
- * postings are read. Undefined when any of that does not hold: then the index is built again.
+ * had the same shard count and batch size, and every file it needs is as that build recorded it:
+ * the shards, and each changed or withdrawn article's old document file, from which its old
+ * postings are read. Documents are numbered oldest first, so a published article is a new last
+ * document and an edited one keeps its id. Undefined when any of that does not hold (an article
+ * added among the older ones moves every later id): then the index is built again.
  */
 export function planPatch(articles: readonly Article[], source: PatchSource, keys: IndexKeys, shards: number, batchSize: number): IndexPatch | undefined {
   const layout = source.previousLayout;
-  if (!layout?.wellFormed || layout.shards !== shards || layout.batchSize !== batchSize || layout.documents !== articles.length || layout.batches.length !== keys.batches.length) return undefined;
+  if (!layout?.wellFormed || layout.shards !== shards || layout.batchSize !== batchSize) return undefined;
   const files: string[] = [];
   for (let s = 0; s < shards; s++) {
     const file = source.recordedFile(shardUrl(s), layout.index);
@@ -56,24 +60,27 @@ export function planPatch(articles: readonly Article[], source: PatchSource, key
     files.push(file);
   }
   const byShard = new Map<number, DocumentChange[]>();
+  const before = layout.documents;
   let patched = 0;
   let allWellFormed = true;
-  for (let b = 0; b < keys.batches.length; b++) {
-    if (keys.batches[b] === layout.batches[b]) continue;
-    const ids = Array.from({ length: Math.min(batchSize, articles.length - b * batchSize) }, (_, i) => b * batchSize + i);
+  for (let b = 0; b < Math.max(layout.batches.length, keys.batches.length); b++) {
+    if (keys.batches[b] !== undefined && keys.batches[b] === layout.batches[b]) continue;
+    const first = b * batchSize;
+    const end = Math.min((b + 1) * batchSize, Math.max(before, articles.length));
     // The old keys, as recorded for the document files, must be the ones the batch's segments were made from.
-    const oldKeys = ids.map((id) => source.recordedFingerprint(documentUrl(id)));
-    if (oldKeys.some((key) => key === undefined) || batchKey(oldKeys as string[]) !== layout.batches[b]) return undefined;
-    for (const id of ids) {
-      const oldKey = oldKeys[id - b * batchSize] as string;
+    const oldKeys: (string | undefined)[] = [];
+    for (let id = first; id < Math.min(end, before); id++) oldKeys.push(source.recordedFingerprint(documentUrl(id)));
+    if (oldKeys.some((key) => key === undefined)) return undefined;
+    if (oldKeys.length > 0 && batchKey(oldKeys as string[]) !== layout.batches[b]) return undefined;
+    for (let id = first; id < end; id++) {
+      const oldKey = oldKeys[id - first];
       if (oldKey === keys.documents[id]) continue;
       if (++patched > patchedDocuments) return undefined;
-      const file = source.recordedFile(documentUrl(id), oldKey);
-      const old = file === undefined ? undefined : documentFrom(readFileSync(file, 'utf8'));
+      const old = oldKey === undefined ? { title: '', text: '' } : previousDocument(source, id, oldKey);
       if (old === undefined) return undefined;
-      const article = articles[id] as Article;
-      allWellFormed &&= wellFormed(article.title) && wellFormed(article.text);
-      const tokens = changedTokens(documentPostings(old.title, old.text), documentPostings(article.title, article.text));
+      const article = articles[id];
+      if (article) allWellFormed &&= wellFormed(article.title) && wellFormed(article.text);
+      const tokens = changedTokens(documentPostings(old.title, old.text), article ? documentPostings(article.title, article.text) : new Map());
       for (const [shard, inShard] of groupByShard(tokens, shards)) {
         const changes = byShard.get(shard) ?? [];
         changes.push({ batch: b, doc: id, tokens: inShard });
@@ -81,7 +88,13 @@ export function planPatch(articles: readonly Article[], source: PatchSource, key
       }
     }
   }
-  return { layout, files, byShard, wellFormed: allWellFormed };
+  return { layout, files, batches: keys.batches.length, byShard, wellFormed: allWellFormed };
+}
+
+/** The title and text an article's old document file was written from, when it is as recorded. */
+function previousDocument(source: PatchSource, id: number, key: string): { readonly title: string; readonly text: string } | undefined {
+  const file = source.recordedFile(documentUrl(id), key);
+  return file === undefined ? undefined : documentFrom(readFileSync(file, 'utf8'));
 }
 
 /** Shards written: their bytes, the files linked unchanged, where each batch's segment lies in them, and whether every title and text indexed was well formed. */
@@ -96,29 +109,36 @@ export interface WrittenShards {
  * Each shard from the previous file: linked as it is when no change falls in it, else with the
  * segments of the changed articles' batches decoded, patched and encoded again in token order,
  * which gives the bytes a full build writes (a segment is its batch's postings in token order).
+ * A batch that is new starts empty; one whose articles were all withdrawn ends empty, and goes.
  */
 export async function patchShards(patch: IndexPatch, emit: SearchIndexEmit): Promise<WrittenShards> {
-  const { layout, files, byShard } = patch;
+  const { layout, files, byShard, batches } = patch;
   const { shards } = layout;
-  const lengths = layout.lengths.slice();
+  const lengths = new Uint32Array(batches * shards);
+  lengths.set(layout.lengths.subarray(0, Math.min(batches, layout.batches.length) * shards));
   let bytes = 0;
   let linked = 0;
   for (let s = 0; s < shards; s++) {
     const file = files[s] as string;
     const changes = byShard.get(s);
     if (changes === undefined) {
+      // No change falls in this shard: a new batch's segment here is empty, and so was a dropped one's.
       linked++;
       await emit(pageAt(shardUrl(s), new Uint8Array(0), 'application/octet-stream'), file);
       continue;
     }
     const old = readFileSync(file);
     const parts: Uint8Array[] = [];
-    for (let b = 0, at = 0; b < layout.batches.length; b++) {
-      const length = layout.lengths[b * shards + s] as number;
+    for (let b = 0, at = 0; b < Math.max(batches, layout.batches.length); b++) {
+      const length = b < layout.batches.length ? (layout.lengths[b * shards + s] as number) : 0;
       const segment = old.subarray(at, at + length);
       at += length;
       const inBatch = changes.filter((change) => change.batch === b);
       const part = inBatch.length === 0 ? segment : patchSegment(segment, inBatch);
+      if (b >= batches) {
+        if (part.length > 0) throw new Error(`Internal error: search shard ${s} keeps postings of withdrawn articles`);
+        continue;
+      }
       lengths[b * shards + s] = part.length;
       parts.push(part);
     }

@@ -58,12 +58,15 @@ export function shardCountFor(articles: number): number {
  * postings per hash bucket of tokens (`s/<n>.bin`) and one file per article (`d/<id>.txt`: a JSON
  * line of title, URL, date and column, then the text). When every article is what the previous
  * build indexed, its files are linked instead, and each unchanged article's file in any case; when
- * a few articles changed in place, the previous shards are patched (`index-patch.ts`).
+ * a few articles were edited, published or withdrawn in place, the previous shards are patched
+ * (`index-patch.ts`).
  */
 export async function writeSearchIndex(model: SiteModel, emit: SearchIndexEmit, options: SearchIndexOptions = defaultSearchIndexOptions): Promise<SearchIndexStats> {
-  const shards = options.shardCount ?? shardCountFor(model.articles.length);
+  // Document ids number the articles oldest first: a new article takes the next id, and every other article keeps its own.
+  const articles = [...model.articles].reverse();
+  const shards = options.shardCount ?? shardCountFor(articles.length);
   const { batchSize, reuse } = options;
-  const keys = reuse && reuseKeys(model.articles, shards, batchSize, reuse);
+  const keys = reuse && reuseKeys(articles, shards, batchSize, reuse);
   const state = { documentBytes: 0, shardBytes: 0, linked: 0 };
   // Asked for every file (no short cut): each one's fingerprint is recorded for the next build.
   const previousIndex = keys && reuse ? indexFiles(shards).map((url) => [url, reuse.reusableFile(url, keys.index)] as const) : [];
@@ -80,23 +83,23 @@ export async function writeSearchIndex(model: SiteModel, emit: SearchIndexEmit, 
     return emit(page);
   };
   // Planned before any document file is written: the patch reads the changed articles' old ones.
-  const patch = !linkIndex && keys && reuse ? planPatch(model.articles, reuse, keys, shards, batchSize) : undefined;
+  const patch = !linkIndex && keys && reuse ? planPatch(articles, reuse, keys, shards, batchSize) : undefined;
   if (linkIndex || patch) {
-    for (const [id, article] of model.articles.entries()) await documents(id, article, () => article.text);
+    for (const [id, article] of articles.entries()) await documents(id, article, () => article.text);
   }
   if (linkIndex) {
     for (const [url, file] of previousIndex) await emit(pageAt(url, new Uint8Array(0), 'application/octet-stream'), file);
     // The files are the previous build's, and so is their layout.
     const layout = reuse?.previousLayout;
     if (layout?.index === keys?.index && layout) reuse?.keepLayout(layout);
-    return { documents: model.articles.length, shards, ...state, linked: state.linked + shards + 1 };
+    return { documents: articles.length, shards, ...state, linked: state.linked + shards + 1 };
   }
-  const written = patch ? await patchShards(patch, emit) : await writeShards(model.articles, shards, emit, batchSize, documents);
+  const written = patch ? await patchShards(patch, emit) : await writeShards(articles, shards, emit, batchSize, documents);
   state.shardBytes = written.bytes;
   state.linked += written.linked;
-  if (keys && reuse) reuse.keepLayout({ index: keys.index, shards, batchSize, documents: model.articles.length, wellFormed: written.wellFormed, batches: keys.batches, lengths: written.lengths });
-  await emit(pageAt(`${searchIndexPath}meta.json`, JSON.stringify({ format: indexFormat, shards, documents: model.articles.length }), 'application/json'));
-  return { documents: model.articles.length, shards, ...state };
+  if (keys && reuse) reuse.keepLayout({ index: keys.index, shards, batchSize, documents: articles.length, wellFormed: written.wellFormed, batches: keys.batches, lengths: written.lengths });
+  await emit(pageAt(`${searchIndexPath}meta.json`, JSON.stringify({ format: indexFormat, shards, documents: articles.length }), 'application/json'));
+  return { documents: articles.length, shards, ...state };
 }
 
 /** Emits an article's document file (linked when unchanged); `text` is read only when it is written. */

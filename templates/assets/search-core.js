@@ -196,7 +196,8 @@ export function decodeShard(bytes, wanted, into = new Map()) {
 
 /**
  * The documents that have every token, best first: those with every token in the title, then by
- * how often the tokens occur, then newest first (document ids follow the site's newest-first order).
+ * how often the tokens occur, then newest first (document ids number the articles oldest first, so
+ * that a new article takes the next id and every other keeps its own).
  */
 export function rankDocuments(tokens, postings) {
   if (tokens.length === 0) return [];
@@ -218,7 +219,7 @@ export function rankDocuments(tokens, postings) {
     }
     found = kept;
   }
-  return [...found.values()].sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.score - a.score || a.doc - b.doc);
+  return [...found.values()].sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.score - a.score || b.doc - a.doc);
 }
 
 /** The text cut into pieces `{text, mark}`, marking every occurrence of the query's runs. */

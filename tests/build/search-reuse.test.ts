@@ -67,8 +67,8 @@ describe('the search index on warm builds', () => {
     const dist = await diskBuild(site);
     const after = fileInodes(path.join(dist, 'search-index'));
     const changed = [...after].filter(([name, ino]) => before.get(name) !== ino).map(([name]) => name);
-    // Newest first: a05 is document 15 of 0..19.
-    expect(changed.filter((n) => n.startsWith('d/'))).toEqual(['d/15.txt']);
+    // Oldest first: a05 is document 4 of 0..19.
+    expect(changed.filter((n) => n.startsWith('d/'))).toEqual(['d/4.txt']);
     // dist/ is updated in place: a shard rebuilt to the same bytes stays as it was, the others are new files.
     expect(changed.filter((n) => n.startsWith('s/')).length).toBeGreaterThan(0);
     const afterBytes = fileTree(dist);
@@ -83,8 +83,8 @@ describe('the search index on warm builds', () => {
   it('patches only the shards of the tokens an edit changed, edit after edit', async () => {
     const site = freshSite();
     let dist = await diskBuild(site);
-    // a05 is document 15, a12 document 8: each edit adds a sentence to the body.
-    for (const [file, id, added] of [['a05', 15, '补充说明：供暖时间延长至三月底。'], ['a12', 8, '会议强调优化营商环境。']] as const) {
+    // a05 is document 4, a12 document 11: each edit adds a sentence to the body.
+    for (const [file, id, added] of [['a05', 4, '补充说明：供暖时间延长至三月底。'], ['a12', 11, '会议强调优化营商环境。']] as const) {
       const document = () => documentFrom(readFileSync(path.join(dist, `search-index/d/${id}.txt`), 'utf8'));
       const old = document();
       const before = fileInodes(path.join(dist, 'search-index/s'));
@@ -126,6 +126,24 @@ describe('the search index on warm builds', () => {
     // The title's tokens fall in some of the 16 shards; the others are linked by the patch.
     expect(patched - rebuilt).toBeGreaterThan(0);
     expect(patched - rebuilt).toBeLessThan(16);
+  });
+
+  it('keeps every document file when an article is published, and patches the shards', async () => {
+    const site = freshSite();
+    const before = fileInodes(path.join(await diskBuild(site), 'search-index'));
+    // The newest article takes the next document id, 20; every other keeps its own.
+    writeFileSync(path.join(site.root, 'content/news/a21.md'), source(21, '新闻发布会召开'));
+    const dist = await diskBuild(site);
+    const after = fileInodes(path.join(dist, 'search-index'));
+    const changed = [...after].filter(([name, ino]) => before.get(name) !== ino).map(([name]) => name);
+    expect(changed.filter((n) => n.startsWith('d/'))).toEqual(['d/20.txt']);
+    // The shards written are those the new article's tokens fall in.
+    const added = documentFrom(readFileSync(path.join(dist, 'search-index/d/20.txt'), 'utf8'));
+    if (!added) throw new Error('no document file');
+    const shards = new Set([...documentPostings(added.title, added.text).keys()].map((token) => `s/${shardOf(token, 16)}.bin`));
+    expect(new Set(changed.filter((n) => n.startsWith('s/')))).toEqual(shards);
+    expect(titlesFor(dist, '发布会')).toEqual(['新闻发布会召开']);
+    expect(fileTree(dist)).toEqual(await coldTree(site));
   });
 });
 

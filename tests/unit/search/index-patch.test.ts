@@ -94,7 +94,7 @@ describe('patching the search index', () => {
   it('writes what a build from nothing writes after an edit, linking the shards no changed token falls in', async () => {
     const first = await indexOnto(undefined, site());
     const edited = site();
-    // Newest first: the article of 2024-01-06 is document 5, in the second batch of three.
+    // Documents are numbered oldest first: the article of 2024-01-06 is document 5, in the second batch of three.
     edited[5] = { ...(edited[5] as Article), text: `${(edited[5] as Article).text}补充：供暖时间延长至三月。` };
     const second = await indexOnto(first.output, edited);
     expect(second.files).toEqual(await fromNothing(edited));
@@ -125,19 +125,43 @@ describe('patching the search index', () => {
     const first = await indexOnto(undefined, site());
     const edited = site();
     edited[4] = { ...(edited[4] as Article), text: '改写后的正文。' };
-    // The old document file of the changed article (document 6) is gone from the record: its old postings cannot be known.
-    first.output.records.delete('/search-index/d/6.txt');
+    // The old document file of the changed article (document 4) is gone from the record: its old postings cannot be known.
+    first.output.records.delete('/search-index/d/4.txt');
     const second = await indexOnto(first.output, edited);
     expect(second.files).toEqual(await fromNothing(edited));
     expect(second.stats.linked).toBe(10);
     expect(second.stats.shardBytes).toBe(shardBytes(second.files));
   });
 
-  it('builds the index again when the number of articles changed', async () => {
+  it('patches in newly published articles as the next documents, a new batch when the last is full', async () => {
     const first = await indexOnto(undefined, site());
-    const fewer = site().slice(1);
-    const second = await indexOnto(first.output, fewer);
-    expect(second.files).toEqual(await fromNothing(fewer));
+    const published = (n: number) => Array.from({ length: n }, (_, i) => testArticle({ slug: `new${i}`, date: `2024-02-0${i + 1} 09:00`, title: `新闻发布会 ${i}`, text: `发布会介绍了开放数据平台第${i}期。` }));
+    // 11 articles in batches of three: one more fills the last batch, two more start a fifth.
+    for (const added of [published(1), published(2)]) {
+      const next = [...site(), ...added];
+      const second = await indexOnto(first.output, next);
+      expect(second.files).toEqual(await fromNothing(next));
+      expect(second.stats.shardBytes).toBeLessThan(shardBytes(second.files));
+      // Every earlier article keeps its document file.
+      expect(second.stats.documentBytes).toBe(added.reduce((sum, a, i) => sum + (second.files.get(`/search-index/d/${11 + i}.txt`)?.length ?? 0), 0));
+      expect(titles(second.files, '发布会')).toEqual(added.map((a) => a.title).reverse());
+    }
+  });
+
+  it('patches out the newest articles when they are withdrawn, dropping a batch left empty', async () => {
+    const more = [...site(), testArticle({ slug: 'x', date: '2024-02-01 09:00', title: '撤回的稿件', text: '错误内容。' }), testArticle({ slug: 'y', date: '2024-02-02 09:00', title: '另一篇撤回', text: '错误内容二。' })];
+    const first = await indexOnto(undefined, more);
+    const second = await indexOnto(first.output, site());
+    expect(second.files).toEqual(await fromNothing(site()));
+    expect(second.stats.shardBytes).toBeLessThan(shardBytes(second.files));
+    expect(titles(second.files, '错误')).toEqual([]);
+  });
+
+  it('builds the index again when an article is added among the older ones (every later id moves)', async () => {
+    const first = await indexOnto(undefined, site());
+    const older = [testArticle({ slug: 'old', date: '2023-12-01 09:00', text: '往期内容。' }), ...site()];
+    const second = await indexOnto(first.output, older);
+    expect(second.files).toEqual(await fromNothing(older));
   });
 });
 

@@ -98,9 +98,9 @@ describe('rankDocuments', () => {
     expect(rankDocuments(tokens, postings)).toEqual([]);
   });
 
-  it('breaks equal scores by date, newest first', () => {
+  it('breaks equal scores by date, newest first (the highest document id)', () => {
     const same = new Map([['经济', { docs: [7, 3, 9].sort((a, b) => a - b), values: [2, 2, 2] }]]);
-    expect(rankDocuments(['经济'], same).map((r) => r.doc)).toEqual([3, 7, 9]);
+    expect(rankDocuments(['经济'], same).map((r) => r.doc)).toEqual([9, 7, 3]);
   });
 });
 

@@ -27,7 +27,7 @@ function search(pages: ReadonlyMap<string, Page>, query: string): string[] {
 describe('writeSearchIndex', () => {
   it('writes meta.json, every shard and one document file per article', async () => {
     const pages = await built(1000);
-    expect(JSON.parse(String(pages.get('/search-index/meta.json')?.contents))).toEqual({ format: 1, shards: 16, documents: 3 });
+    expect(JSON.parse(String(pages.get('/search-index/meta.json')?.contents))).toEqual({ format: 2, shards: 16, documents: 3 });
     expect([...pages.keys()].filter((u) => u.includes('/s/'))).toHaveLength(16);
     const first = String(pages.get('/search-index/d/0.txt')?.contents);
     const [head, ...text] = first.split('\n');
