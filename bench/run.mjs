@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Times whole builds of generated corpora, as a user runs them (node bin/broadsheet.js build in a child
 // process): cold (no cache, no output), warm (cache and output kept, nothing changed), one changed
-// article, and two fresh checkouts of the same sources (every file new, its bytes the same, the cache
-// kept): with the output kept (a branch switched back), and without it, as in CI with the cache restored.
+// article, one article published (a new file dated after every other), and two fresh checkouts of
+// the same sources (every file new, its bytes the same, the cache kept): with the output kept (a
+// branch switched back), and without it, as in CI with the cache restored.
 // Prints wall time, CPU time (user + sys), peak RSS and pages written; medians of RUNS rounds.
 //   npm run bench                 1,000 and 10,000 articles
 //   npm run bench -- --large      and 100,000
@@ -25,7 +26,7 @@ const sizes = process.env.SIZES ? process.env.SIZES.split(/[ ,]+/).map(Number) :
 const runs = Number(process.env.RUNS ?? 3);
 const work = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-'));
 const outputs = JSON.parse(process.env.OUTPUTS ?? '{}');
-const kinds = (process.env.KINDS ?? 'cold,warm,one change,checkout,CI checkout').split(',');
+const kinds = (process.env.KINDS ?? 'cold,warm,one change,publish,checkout,CI checkout').split(',');
 const config = path.join(work, 'site.config.json');
 writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(path.join(project, 'bench/site.config.json'), 'utf8')), ...outputs }));
 
@@ -66,7 +67,7 @@ for (const n of sizes) {
   spawnSync(process.execPath, [generator, content, String(n)], { stdio: 'ignore' });
   const site = path.join(work, `site${n}`);
   const out = path.join(site, 'dist');
-  const results = { cold: [], warm: [], 'one change': [], checkout: [], 'CI checkout': [] };
+  const results = { cold: [], warm: [], 'one change': [], publish: [], checkout: [], 'CI checkout': [] };
   for (let round = 0; round < runs; round++) {
     rmSync(site, { recursive: true, force: true });
     spawnSync('mkdir', ['-p', site]);
@@ -78,6 +79,14 @@ for (const n of sizes) {
     writeFileSync(changed, original.replace('\n---\n', `\n---\n\n更正：第 ${round} 轮修改。\n`));
     results['one change'].push(timedBuild(content, out, site));
     writeFileSync(changed, original);
+    if (kinds.includes('publish')) {
+      timedBuild(content, out, site);
+      // The newest article of the site: every listing page shifts by one, every other article page stays.
+      const published = path.join(content, 'zz-published.md');
+      writeFileSync(published, original.replace(/^date: .*$/m, 'date: 2099-12-31 08:00:00').replace(/^title: .*$/m, `title: "今日要闻 第 ${round} 轮"`));
+      results.publish.push(timedBuild(content, out, site));
+      rmSync(published);
+    }
     if (kinds.includes('checkout')) {
       timedBuild(content, out, site);
       checkOut(content);
