@@ -91,7 +91,7 @@ export async function writeSearchIndex(model: SiteModel, emit: SearchIndexEmit, 
     for (const [url, file] of previousIndex) await emit(pageAt(url, new Uint8Array(0), 'application/octet-stream'), file);
     // The files are the previous build's, and so is their layout.
     const layout = reuse?.previousLayout;
-    if (layout?.index === keys?.index && layout) reuse?.keepLayout(layout);
+    if (reuse && layout && layout.index === keys?.index) reuse.keepLayout(layout);
     return { documents: articles.length, shards, ...state, linked: state.linked + shards + 1 };
   }
   const written = patch ? await patchShards(patch, emit) : await writeShards(articles, shards, emit, batchSize, documents);
