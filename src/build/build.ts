@@ -401,10 +401,6 @@ function searchIndexReuse(reuse: PageReuse): SearchIndexReuse {
     recordedFile: (url, fingerprint) => reuse.recordedFile(url, fingerprint),
     recordedFingerprint: (url) => reuse.recordedFingerprint(url),
     identity: articleIdentity,
-    get previousLayout() {
-      return reuse.previousSearchLayout;
-    },
-    keepLayout: (layout) => reuse.keepSearchLayout(layout),
   };
 }
 

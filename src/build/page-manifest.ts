@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { StoredSearchLayout } from '../search/search-layout.js';
 import { urlToOutputPath } from '../site/urls.js';
 import { fileInOutput } from '../write/writer.js';
 import { threadAnswer } from './thread-answer.js';
@@ -23,8 +22,6 @@ export interface PageManifest {
   readonly others?: Readonly<Record<string, string>>;
   /** What the whole output was made from, to know the same build again (`unchanged-output.ts`). */
   readonly output?: OutputRecord;
-  /** Where each batch's segment lies in the search index's shard files (`SearchLayout`). */
-  readonly search?: StoredSearchLayout;
 }
 
 /** The inputs of a whole output, and the span of build times over which they give the same pages. */

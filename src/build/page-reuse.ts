@@ -15,7 +15,6 @@ import { inPlaceLimit } from '../write/in-place-update.js';
 import { toolFingerprint } from './tool-fingerprint.js';
 import { articlePageKeyer, type ArticlePageKeyer } from './article-page-key.js';
 import type { ModelPageUnit } from '../render/model-page-units.js';
-import { layoutFrom, storedLayout, type SearchLayout, type StoredSearchLayout } from '../search/search-layout.js';
 import { dirStamp, fileStamp, leftAsRecorded, loadManifest, manifestPath, recordedFiles, type LoadedManifest, type OutputRecord, type PageManifest } from './page-manifest.js';
 import { sharedUnitKeyer } from './shared-pages-key.js';
 import { SharedUnitReuse, type KeptPage } from './shared-unit-reuse.js';
@@ -51,9 +50,6 @@ export class PageReuse {
   // mtime, so the manifest needs no stat for it): then it is the previous build's record itself.
   private readonly current = new Map<string, PageRecord>();
   private readonly linked = new Map<string, string>();
-  /** The search index's layout this build kept (`keepSearchLayout`). */
-  private searchLayout: SearchLayout | undefined;
-  private decodedSearchLayout: SearchLayout | undefined;
 
   private constructor(
     private readonly options: PageReuseOptions,
@@ -66,8 +62,6 @@ export class PageReuse {
     private readonly asRecorded: (file: string, recorded: string) => boolean,
     /** What the previous output was made from, as its manifest recorded it. */
     private readonly previousOutput: OutputRecord | undefined,
-    /** The layout of the previous output's search index, as its manifest stored it. */
-    private readonly storedSearchLayout: StoredSearchLayout | undefined,
   ) {}
 
   /** Load the manifest written beside the current output folder (none when it does not match). */
@@ -82,7 +76,7 @@ export class PageReuse {
     const asRecorded = (file: string, recorded: string): boolean => loaded !== undefined && leftAsRecorded(loaded, file, recorded);
     const units = new SharedUnitReuse(sharedUnitKeyer(options.theme, options.model), manifest?.units ?? {}, fileAt, asRecorded);
     // The manifest's record of pages is looked up as it was parsed: copying 115,000 entries into a Map took 0.1 s at 100,000 articles.
-    return new PageReuse(options, manifest?.pages ?? {}, fingerprint, articleKey, units, asRecorded, manifest?.output, manifest?.search);
+    return new PageReuse(options, manifest?.pages ?? {}, fingerprint, articleKey, units, asRecorded, manifest?.output);
   }
 
   /** `renderer`, skipping renders whose fingerprint the previous build had for the same URL. */
@@ -173,24 +167,12 @@ export class PageReuse {
     return recorded?.startsWith(prefix) ? recorded.slice(prefix.length) : undefined;
   }
 
-  /** The layout of the previous output's search index (decoded when first asked for: 4 MB of text at 100,000 articles). */
-  get previousSearchLayout(): SearchLayout | undefined {
-    this.decodedSearchLayout ??= layoutFrom(this.storedSearchLayout);
-    return this.decodedSearchLayout;
-  }
-
-  /** Keep the search index's layout in the manifest, with the files it describes. */
-  keepSearchLayout(layout: SearchLayout): void {
-    this.searchLayout = layout;
-  }
-
   /** Record this build's fingerprints beside the output folder it just committed (unless neither changed). */
   async save(output?: OutputRecord): Promise<void> {
     const { writer } = this.options;
     // The same inputs over the same span keep the earlier record: it holds from the earlier build time.
     const record = output && sameSpan(this.previousOutput, output) ? this.previousOutput : output;
-    const sameLayout = this.searchLayout === undefined ? this.storedSearchLayout === undefined : this.searchLayout === this.decodedSearchLayout;
-    if (writer?.untouched && this.sameFingerprints() && this.units.unchanged && record === this.previousOutput && sameLayout) return;
+    if (writer?.untouched && this.sameFingerprints() && this.units.unchanged && record === this.previousOutput) return;
     const target = manifestPath(this.options.cacheDir, this.options.outDir);
     await mkdir(path.dirname(target), { recursive: true });
     const pages: Record<string, readonly [string, string]> = {};
@@ -206,7 +188,6 @@ export class PageReuse {
     const others = files && this.otherStamps(files, pages, units);
     const manifest: PageManifest = {
       outDir: this.options.outDir, dir: await dirStamp(this.options.outDir), pages, ...(files && { files }), units, ...(others && { others }), ...(record && { output: record }),
-      ...(this.searchLayout && { search: this.searchLayout === this.decodedSearchLayout && this.storedSearchLayout ? this.storedSearchLayout : storedLayout(this.searchLayout) }),
     };
     const temporary = `${target}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(manifest));

@@ -22,10 +22,16 @@ export function documentKey(id: number, identity: string): string {
   return `search-document ${indexFormat} ${id} ${identity}`;
 }
 
-/** The fingerprint of a batch of articles: their document keys, in order. */
-export function batchKey(documentKeys: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const key of documentKeys) hash.update(`${key}\n`);
+/** The article identity a document key names, when it is the key of document `id` in this format. */
+export function identityIn(key: string, id: number): string | undefined {
+  const prefix = `search-document ${indexFormat} ${id} `;
+  return key.startsWith(prefix) ? key.slice(prefix.length) : undefined;
+}
+
+/** The fingerprint of a whole index: the format, its shard count and batch size, and every document's identity in id order. */
+export function indexKey(shards: number, batchSize: number, identities: readonly string[]): string {
+  const hash = createHash('sha256').update(`search-index ${indexFormat} ${shards} ${batchSize}\n`);
+  for (const identity of identities) hash.update(`${identity}\n`);
   return hash.digest('hex');
 }
 
@@ -51,9 +57,4 @@ export function documentFrom(contents: string): { readonly title: string; readon
 
 export function pageAt<T extends string | Uint8Array>(url: string, contents: T, contentType: string): Page & { contents: T } {
   return { url, outputPath: url.slice(1), contents, contentType, origin: 'search index' };
-}
-
-/** Whether a string has no lone surrogate: only such a text is read back from its UTF-8 document file as it was indexed. */
-export function wellFormed(text: string): boolean {
-  return (text as string & { isWellFormed(): boolean }).isWellFormed();
 }

@@ -1,152 +1,179 @@
 import { readFileSync } from 'node:fs';
 import type { Article } from '../content/types.js';
-import { batchKey, documentFrom, documentUrl, pageAt, shardUrl, wellFormed } from './index-files.js';
+import { documentFrom, documentKey, documentUrl, identityIn, indexKey, pageAt, shardUrl } from './index-files.js';
 import { ByteWriter, decodeShard, scanText, shardOf, type Posting } from './search-core.js';
-import type { SearchLayout } from './search-layout.js';
 import type { SearchIndexEmit } from './write-search-index.js';
 
-/** What the patch needs to know of the reuse the build offers (`SearchIndexReuse`). */
+/** What the patch needs of the previous output, as the build's page reuse records it (`SearchIndexReuse`). */
 export interface PatchSource {
-  readonly previousLayout: SearchLayout | undefined;
   /** The fingerprint the previous build recorded for `url` under this build's theme and tool, if any. */
   recordedFingerprint(url: string): string | undefined;
-  /** The previous file for `url` when it was written from `fingerprint` and is unchanged. */
+  /** The previous file for `url` when it was written from `fingerprint` and is unchanged since. */
   recordedFile(url: string, fingerprint: string): string | undefined;
 }
 
-/** This build's fingerprints of the index, its batches and its documents (`reuseKeys`). */
+/** This build's fingerprint of the index, and each document's identity (its article's content-cache key), by id. */
 export interface IndexKeys {
   readonly index: string;
-  readonly batches: readonly string[];
-  readonly documents: readonly string[];
+  readonly identities: readonly string[];
 }
 
 /** An article whose postings changed: per token, its value now (`count * 2 + inTitle`), or undefined where it is gone. */
 interface DocumentChange {
-  readonly batch: number;
   readonly doc: number;
   readonly tokens: ReadonlyMap<string, number | undefined>;
 }
 
-/** The previous shard files and what to change in them. */
+/** A previous shard file that changes: its bytes cut into its batches' segments, and the changes that fall in it. */
+interface ShardPatch {
+  readonly segments: Map<number, Uint8Array>;
+  readonly changes: DocumentChange[];
+}
+
+/** The previous shard files, and the ones a patch changes. */
 export interface IndexPatch {
-  readonly layout: SearchLayout;
   readonly files: readonly string[];
-  /** Batches in this build's index: more than before when articles were published, fewer when the newest were withdrawn. */
-  readonly batches: number;
-  /** Per shard, the changes that fall in it. */
-  readonly byShard: ReadonlyMap<number, DocumentChange[]>;
-  readonly wellFormed: boolean;
+  readonly batchSize: number;
+  readonly changed: ReadonlyMap<number, ShardPatch>;
 }
 
 // Articles patched in; past this many, the index is built again whole (its memory stays bounded).
 const patchedDocuments = 256;
 
 /**
- * The patch that turns the previous build's shard files into this build's, when the previous index
- * had the same shard count and batch size, and every file it needs is as that build recorded it:
- * the shards, and each changed or withdrawn article's old document file, from which its old
- * postings are read. Documents are numbered oldest first, so a published article is a new last
- * document and an edited one keeps its id. Undefined when any of that does not hold (an article
- * added among the older ones moves every later id): then the index is built again.
+ * The patch that turns the previous build's shard files into this build's, or undefined: then the
+ * index is built again. Nothing is kept for it but what page reuse records of every file: the
+ * shards' fingerprint (the index key), and each document file's (its id and its article's
+ * identity). The previous documents are those of the recorded document files; their identities,
+ * hashed as an index key with this build's shard count and batch size, must give the shards' key,
+ * which proves what the shards were made from. Documents are numbered oldest first, so an edited
+ * article keeps its id and a published one is the next; an article added among older ones moves
+ * every later id, and past 256 changed ids the index is built again. Each changed article's old
+ * postings are counted again from its old document file (the title in its JSON line, then the
+ * text), which must be as recorded and hold no U+FFFD: UTF-8 turns a lone surrogate into one, so a
+ * file without any gives back exactly the text that was indexed.
  */
 export function planPatch(articles: readonly Article[], source: PatchSource, keys: IndexKeys, shards: number, batchSize: number): IndexPatch | undefined {
-  const layout = source.previousLayout;
-  if (!layout?.wellFormed || layout.shards !== shards || layout.batchSize !== batchSize) return undefined;
+  const previousKey = source.recordedFingerprint(shardUrl(0));
+  if (previousKey === undefined) return undefined;
   const files: string[] = [];
   for (let s = 0; s < shards; s++) {
-    const file = source.recordedFile(shardUrl(s), layout.index);
+    const file = source.recordedFile(shardUrl(s), previousKey);
     if (file === undefined) return undefined;
     files.push(file);
   }
+  const before: string[] = [];
+  for (let recorded = source.recordedFingerprint(documentUrl(0)); recorded !== undefined; recorded = source.recordedFingerprint(documentUrl(before.length))) {
+    const identity = identityIn(recorded, before.length);
+    if (identity === undefined) return undefined;
+    before.push(identity);
+  }
+  if (indexKey(shards, batchSize, before) !== previousKey) return undefined;
   const byShard = new Map<number, DocumentChange[]>();
-  const before = layout.documents;
   let patched = 0;
-  let allWellFormed = true;
-  for (let b = 0; b < Math.max(layout.batches.length, keys.batches.length); b++) {
-    if (keys.batches[b] !== undefined && keys.batches[b] === layout.batches[b]) continue;
-    const first = b * batchSize;
-    const end = Math.min((b + 1) * batchSize, Math.max(before, articles.length));
-    // The old keys, as recorded for the document files, must be the ones the batch's segments were made from.
-    const oldKeys: (string | undefined)[] = [];
-    for (let id = first; id < Math.min(end, before); id++) oldKeys.push(source.recordedFingerprint(documentUrl(id)));
-    if (oldKeys.some((key) => key === undefined)) return undefined;
-    if (oldKeys.length > 0 && batchKey(oldKeys as string[]) !== layout.batches[b]) return undefined;
-    for (let id = first; id < end; id++) {
-      const oldKey = oldKeys[id - first];
-      if (oldKey === keys.documents[id]) continue;
-      if (++patched > patchedDocuments) return undefined;
-      const old = oldKey === undefined ? { title: '', text: '' } : previousDocument(source, id, oldKey);
-      if (old === undefined) return undefined;
-      const article = articles[id];
-      if (article) allWellFormed &&= wellFormed(article.title) && wellFormed(article.text);
-      const tokens = changedTokens(documentPostings(old.title, old.text), article ? documentPostings(article.title, article.text) : new Map());
-      for (const [shard, inShard] of groupByShard(tokens, shards)) {
-        const changes = byShard.get(shard) ?? [];
-        changes.push({ batch: b, doc: id, tokens: inShard });
-        byShard.set(shard, changes);
-      }
+  for (let id = 0; id < Math.max(before.length, articles.length); id++) {
+    const old = before[id];
+    if (old === keys.identities[id]) continue;
+    if (++patched > patchedDocuments) return undefined;
+    const previous = old === undefined ? { title: '', text: '' } : previousDocument(source, id, old);
+    if (previous === undefined) return undefined;
+    const article = articles[id];
+    const tokens = changedTokens(documentPostings(previous.title, previous.text), article ? documentPostings(article.title, article.text) : new Map<string, number>());
+    for (const [shard, inShard] of groupByShard(tokens, shards)) {
+      const changes = byShard.get(shard) ?? [];
+      changes.push({ doc: id, tokens: inShard });
+      byShard.set(shard, changes);
     }
   }
-  return { layout, files, batches: keys.batches.length, byShard, wellFormed: allWellFormed };
+  const changed = new Map<number, ShardPatch>();
+  for (const [shard, changes] of byShard) {
+    const segments = segmentsOf(readFileSync(files[shard] as string), batchSize);
+    if (segments === undefined) return undefined;
+    changed.set(shard, { segments, changes });
+  }
+  return { files, batchSize, changed };
 }
 
-/** The title and text an article's old document file was written from, when it is as recorded. */
-function previousDocument(source: PatchSource, id: number, key: string): { readonly title: string; readonly text: string } | undefined {
-  const file = source.recordedFile(documentUrl(id), key);
-  return file === undefined ? undefined : documentFrom(readFileSync(file, 'utf8'));
-}
-
-/** Shards written: their bytes, the files linked unchanged, where each batch's segment lies in them, and whether every title and text indexed was well formed. */
-export interface WrittenShards {
-  readonly bytes: number;
-  readonly linked: number;
-  readonly lengths: Uint32Array;
-  readonly wellFormed: boolean;
+/** The title and text an article's old document file was written from, when it is as recorded and holds them exactly. */
+function previousDocument(source: PatchSource, id: number, identity: string): { readonly title: string; readonly text: string } | undefined {
+  const file = source.recordedFile(documentUrl(id), documentKey(id, identity));
+  const document = file === undefined ? undefined : documentFrom(readFileSync(file, 'utf8'));
+  return document && !document.title.includes('\uFFFD') && !document.text.includes('\uFFFD') ? document : undefined;
 }
 
 /**
  * Each shard from the previous file: linked as it is when no change falls in it, else with the
  * segments of the changed articles' batches decoded, patched and encoded again in token order,
- * which gives the bytes a full build writes (a segment is its batch's postings in token order).
- * A batch that is new starts empty; one whose articles were all withdrawn ends empty, and goes.
+ * which gives the bytes a full build writes (a segment is its batch's postings in token order, and
+ * a shard its non-empty segments in batch order). Returns the bytes written and the files linked.
  */
-export async function patchShards(patch: IndexPatch, emit: SearchIndexEmit): Promise<WrittenShards> {
-  const { layout, files, byShard, batches } = patch;
-  const { shards } = layout;
-  const lengths = new Uint32Array(batches * shards);
-  lengths.set(layout.lengths.subarray(0, Math.min(batches, layout.batches.length) * shards));
+export async function patchShards(patch: IndexPatch, emit: SearchIndexEmit): Promise<{ readonly bytes: number; readonly linked: number }> {
   let bytes = 0;
   let linked = 0;
-  for (let s = 0; s < shards; s++) {
-    const file = files[s] as string;
-    const changes = byShard.get(s);
-    if (changes === undefined) {
-      // No change falls in this shard: a new batch's segment here is empty, and so was a dropped one's.
+  for (const [s, file] of patch.files.entries()) {
+    const shard = patch.changed.get(s);
+    if (shard === undefined) {
       linked++;
       await emit(pageAt(shardUrl(s), new Uint8Array(0), 'application/octet-stream'), file);
       continue;
     }
-    const old = readFileSync(file);
-    const parts: Uint8Array[] = [];
-    for (let b = 0, at = 0; b < Math.max(batches, layout.batches.length); b++) {
-      const length = b < layout.batches.length ? (layout.lengths[b * shards + s] as number) : 0;
-      const segment = old.subarray(at, at + length);
-      at += length;
-      const inBatch = changes.filter((change) => change.batch === b);
-      const part = inBatch.length === 0 ? segment : patchSegment(segment, inBatch);
-      if (b >= batches) {
-        if (part.length > 0) throw new Error(`Internal error: search shard ${s} keeps postings of withdrawn articles`);
-        continue;
-      }
-      lengths[b * shards + s] = part.length;
-      parts.push(part);
+    const { segments, changes } = shard;
+    for (const batch of new Set(changes.map((change) => Math.floor(change.doc / patch.batchSize)))) {
+      const inBatch = changes.filter((change) => Math.floor(change.doc / patch.batchSize) === batch);
+      segments.set(batch, patchSegment(segments.get(batch) ?? new Uint8Array(0), inBatch));
     }
-    const contents = Buffer.concat(parts);
+    const contents = Buffer.concat([...segments].sort(([a], [b]) => a - b).map(([, segment]) => segment));
     bytes += contents.length;
     await emit(pageAt(shardUrl(s), contents, 'application/octet-stream'));
   }
-  return { bytes, linked, lengths, wellFormed: patch.wellFormed };
+  return { bytes, linked };
+}
+
+/**
+ * A shard file cut into its batches' segments, by the first document of each block (a block's
+ * documents are all in one batch); undefined when the blocks are not in batch order or the file
+ * is cut short.
+ */
+export function segmentsOf(bytes: Uint8Array, batchSize: number): Map<number, Uint8Array> | undefined {
+  const segments = new Map<number, Uint8Array>();
+  let at = 0;
+  const next = (): number => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (at >= bytes.length) throw new RangeError('cut short');
+      const byte = bytes[at++] as number;
+      value += (byte & 127) * scale;
+      if (byte < 128) return value;
+      scale *= 128;
+    }
+  };
+  try {
+    let batch = -1;
+    let start = 0;
+    while (at < bytes.length) {
+      const blockStart = at;
+      for (let units = next(); units > 0; units--) next();
+      const count = next();
+      if (count === 0) return undefined;
+      const first = Math.floor(next() / batchSize);
+      next();
+      for (let i = 1; i < count; i++) {
+        next();
+        next();
+      }
+      if (first === batch) continue;
+      if (first < batch) return undefined;
+      if (batch >= 0) segments.set(batch, bytes.subarray(start, blockStart));
+      batch = first;
+      start = blockStart;
+    }
+    if (batch >= 0) segments.set(batch, bytes.subarray(start, at));
+    return segments;
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 /** A document's postings as a batch counts them: per token, `count * 2 + 1` when the title has it (the title is scanned first), else `count * 2`. */

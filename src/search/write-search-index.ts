@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../content/types.js';
 import type { Page } from '../render/page.js';
 import type { SiteModel } from '../site/types.js';
-import { batchKey, documentKey, documentPage, documentUrl, indexFormat, pageAt, searchIndexPath, shardUrl, wellFormed } from './index-files.js';
-import { patchShards, planPatch, type IndexKeys, type PatchSource, type WrittenShards } from './index-patch.js';
+import { documentKey, documentPage, documentUrl, indexFormat, indexKey, pageAt, searchIndexPath, shardUrl } from './index-files.js';
+import { patchShards, planPatch, type IndexKeys, type PatchSource } from './index-patch.js';
 import { PostingBatch } from './posting-batch.js';
-import type { SearchLayout } from './search-layout.js';
 import { fileSegmentStore, memorySegmentStore, type SegmentStore } from './segment-store.js';
 
 export { searchIndexPath } from './index-files.js';
@@ -16,8 +15,6 @@ export interface SearchIndexReuse extends PatchSource {
   reusableFile(url: string, fingerprint: string): string | undefined;
   /** What decides an article entirely (its content-cache key), or undefined when unknown. */
   identity(article: Article): string | undefined;
-  /** Keep this build's layout with its files, for the next build. */
-  keepLayout(layout: SearchLayout): void;
 }
 
 /** Options of `writeSearchIndex`. */
@@ -29,8 +26,11 @@ export interface SearchIndexOptions {
   readonly reuse?: SearchIndexReuse;
 }
 
-/** Batches of 2,000 articles keep the index's working memory near 60 MB at any site size. */
-export const defaultSearchIndexOptions = { batchSize: 2000 } satisfies SearchIndexOptions;
+/**
+ * Batches of 1,000 articles keep the index's working memory near 60 MB at any site size (2,000 took
+ * 120 MB at 10,000 articles; shards grow by 1.5 % for the extra block per token and batch).
+ */
+export const defaultSearchIndexOptions = { batchSize: 1000 } satisfies SearchIndexOptions;
 
 /** Writes one page, or links `linkFrom` (a previous build's file) in its place. */
 export type SearchIndexEmit = (page: Page, linkFrom?: string) => Promise<void>;
@@ -73,7 +73,8 @@ export async function writeSearchIndex(model: SiteModel, emit: SearchIndexEmit, 
   const linkIndex = previousIndex.length > 0 && previousIndex.every(([, file]) => file !== undefined);
   const documents: DocumentEmit = async (id, article, text) => {
     const url = documentUrl(id);
-    const previous = keys && reuse?.reusableFile(url, keys.documents[id] ?? '');
+    const identity = keys?.identities[id];
+    const previous = identity === undefined ? undefined : reuse?.reusableFile(url, documentKey(id, identity));
     if (previous !== undefined) {
       state.linked++;
       return emit(pageAt(url, new Uint8Array(0), 'text/plain; charset=utf-8'), previous);
@@ -89,15 +90,11 @@ export async function writeSearchIndex(model: SiteModel, emit: SearchIndexEmit, 
   }
   if (linkIndex) {
     for (const [url, file] of previousIndex) await emit(pageAt(url, new Uint8Array(0), 'application/octet-stream'), file);
-    // The files are the previous build's, and so is their layout.
-    const layout = reuse?.previousLayout;
-    if (reuse && layout && layout.index === keys?.index) reuse.keepLayout(layout);
     return { documents: articles.length, shards, ...state, linked: state.linked + shards + 1 };
   }
-  const written = patch ? await patchShards(patch, emit) : await writeShards(articles, shards, emit, batchSize, documents);
+  const written = patch ? await patchShards(patch, emit) : { bytes: await writeShards(articles, shards, emit, batchSize, documents), linked: 0 };
   state.shardBytes = written.bytes;
   state.linked += written.linked;
-  if (keys && reuse) reuse.keepLayout({ index: keys.index, shards, batchSize, documents: articles.length, wellFormed: written.wellFormed, batches: keys.batches, lengths: written.lengths });
   await emit(pageAt(`${searchIndexPath}meta.json`, JSON.stringify({ format: indexFormat, shards, documents: articles.length }), 'application/json'));
   return { documents: articles.length, shards, ...state };
 }
@@ -105,52 +102,40 @@ export async function writeSearchIndex(model: SiteModel, emit: SearchIndexEmit, 
 /** Emits an article's document file (linked when unchanged); `text` is read only when it is written. */
 type DocumentEmit = (id: number, article: Article, text: () => string) => Promise<void>;
 
-/** Index every article a batch at a time (its document file goes out on the way), then write each shard. */
-async function writeShards(articles: readonly Article[], shards: number, emit: SearchIndexEmit, batchSize: number, documents: DocumentEmit): Promise<WrittenShards> {
+/** Index every article a batch at a time (its document file goes out on the way), then write each shard; the shards' bytes. */
+async function writeShards(articles: readonly Article[], shards: number, emit: SearchIndexEmit, batchSize: number, documents: DocumentEmit): Promise<number> {
   const store: SegmentStore = articles.length > batchSize ? fileSegmentStore() : memorySegmentStore();
-  const lengths = new Uint32Array(Math.ceil(articles.length / batchSize) * shards);
-  let allWellFormed = true;
   try {
     const batch = new PostingBatch();
-    let batches = 0;
-    const put = (segments: readonly Uint8Array[]): void => {
-      segments.forEach((segment, s) => (lengths[batches * shards + s] = segment.length));
-      batches++;
-      store.put(segments);
-    };
     for (let id = 0; id < articles.length; id++) {
       const article = articles[id] as Article;
       const text = article.text;
       batch.add(id, article.title, text);
-      allWellFormed &&= wellFormed(article.title) && wellFormed(text);
       await documents(id, article, () => text);
-      if ((id + 1) % batchSize === 0) put(batch.encode(shards));
+      if ((id + 1) % batchSize === 0) store.put(batch.encode(shards));
     }
-    if (!batch.empty) put(batch.encode(shards));
+    if (!batch.empty) store.put(batch.encode(shards));
     let bytes = 0;
     for (let s = 0; s < shards; s++) {
       const contents = store.shard(s);
       bytes += contents.length;
       await emit(pageAt(shardUrl(s), contents, 'application/octet-stream'));
     }
-    return { bytes, linked: 0, lengths, wellFormed: allWellFormed };
+    return bytes;
   } finally {
     store.close();
   }
 }
 
-/** The fingerprints of the index files, of each batch of articles and of each article's file, when every article's identity is known. */
+/** The index key and every document's identity, when every article's identity is known. */
 function reuseKeys(articles: readonly Article[], shards: number, batchSize: number, reuse: SearchIndexReuse): IndexKeys | undefined {
-  const documents: string[] = [];
-  const hash = createHash('sha256').update(`search-index ${indexFormat} ${shards} ${batchSize}\n`);
-  for (const [id, article] of articles.entries()) {
+  const identities: string[] = [];
+  for (const article of articles) {
     const identity = reuse.identity(article);
     if (identity === undefined) return undefined;
-    documents.push(documentKey(id, identity));
-    hash.update(`${identity}\n`);
+    identities.push(identity);
   }
-  const batches = Array.from({ length: Math.ceil(articles.length / batchSize) }, (_, b) => batchKey(documents.slice(b * batchSize, (b + 1) * batchSize)));
-  return { index: hash.digest('hex'), batches, documents };
+  return { index: indexKey(shards, batchSize, identities), identities };
 }
 
 function indexFiles(shards: number): string[] {

@@ -5,10 +5,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/content/types.js';
 import type { Page } from '../../../src/render/page.js';
-import { changedTokens, documentPostings, patchSegment } from '../../../src/search/index-patch.js';
+import { changedTokens, documentPostings, patchSegment, segmentsOf } from '../../../src/search/index-patch.js';
 import { PostingBatch } from '../../../src/search/posting-batch.js';
 import { decodeShard, parseQuery, rankDocuments, shardOf, type Posting } from '../../../src/search/search-core.js';
-import type { SearchLayout } from '../../../src/search/search-layout.js';
 import { writeSearchIndex, type SearchIndexReuse, type SearchIndexStats } from '../../../src/search/write-search-index.js';
 import { testArticle, testModel } from '../../helpers/model.js';
 
@@ -21,11 +20,10 @@ afterAll(() => cleanup.forEach((dir) => rmSync(dir, { recursive: true, force: tr
 const shardCount = 16;
 const batchSize = 3;
 
-/** The output of the previous build as page reuse sees it: files on disk, each with the fingerprint recorded for it, and the kept layout. */
+/** The output of the previous build as page reuse sees it: files on disk, each with the fingerprint recorded for it. */
 class Output {
   readonly dir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-patch-'));
   records = new Map<string, string>();
-  layout: SearchLayout | undefined;
   constructor() {
     cleanup.push(this.dir);
   }
@@ -40,7 +38,6 @@ async function indexOnto(previous: Output | undefined, articles: readonly Articl
   const output = new Output();
   const current = new Map<string, string>();
   const files = new Map<string, Buffer>();
-  let layout: SearchLayout | undefined;
   const reuse: SearchIndexReuse = {
     identity: (article) => createHash('sha256').update(JSON.stringify([(article as Article).title, (article as Article).text, (article as Article).url])).digest('hex'),
     reusableFile(url, fingerprint) {
@@ -49,10 +46,6 @@ async function indexOnto(previous: Output | undefined, articles: readonly Articl
     },
     recordedFile: (url, fingerprint) => (previous?.records.get(url) === fingerprint ? previous.file(url) : undefined),
     recordedFingerprint: (url) => previous?.records.get(url),
-    get previousLayout() {
-      return previous?.layout;
-    },
-    keepLayout: (kept) => void (layout = kept),
   };
   const emit = async (page: Page, from?: string) => {
     const bytes = from === undefined ? Buffer.from(page.contents) : readFileSync(from);
@@ -62,7 +55,6 @@ async function indexOnto(previous: Output | undefined, articles: readonly Articl
   };
   const stats = await writeSearchIndex(model, emit, { batchSize, shardCount, reuse });
   output.records = current;
-  output.layout = layout;
   return { output, stats, files };
 }
 
@@ -133,6 +125,17 @@ describe('patching the search index', () => {
     expect(second.stats.shardBytes).toBe(shardBytes(second.files));
   });
 
+  it('builds the index again when an old document file cannot give back the text indexed (a lone surrogate became U+FFFD)', async () => {
+    const damaged = site();
+    damaged[3] = { ...(damaged[3] as Article), text: `损坏的文字\uD800在这里` };
+    const first = await indexOnto(undefined, damaged);
+    const edited = [...damaged];
+    edited[3] = { ...(edited[3] as Article), text: '修复后的文字在这里' };
+    const second = await indexOnto(first.output, edited);
+    expect(second.files).toEqual(await fromNothing(edited));
+    expect(second.stats.shardBytes).toBe(shardBytes(second.files));
+  });
+
   it('patches in newly published articles as the next documents, a new batch when the last is full', async () => {
     const first = await indexOnto(undefined, site());
     const published = (n: number) => Array.from({ length: n }, (_, i) => testArticle({ slug: `new${i}`, date: `2024-02-0${i + 1} 09:00`, title: `新闻发布会 ${i}`, text: `发布会介绍了开放数据平台第${i}期。` }));
@@ -178,20 +181,23 @@ describe('patchSegment', () => {
     const change = changedTokens(documentPostings('', texts[1] as string), documentPostings('', '乙丙 gamma'));
     for (let s = 0; s < 4; s++) {
       const inShard = new Map([...change].filter(([token]) => shardOf(token, 4) === s));
-      expect(Buffer.from(patchSegment(before[s] as Uint8Array, [{ batch: 0, doc: 1, tokens: inShard }]))).toEqual(Buffer.from(after[s] as Uint8Array));
+      expect(Buffer.from(patchSegment(before[s] as Uint8Array, [{ doc: 1, tokens: inShard }]))).toEqual(Buffer.from(after[s] as Uint8Array));
     }
   });
 });
 
-describe('the layout kept in the page manifest', () => {
-  it('reads back what was stored, and nothing from a damaged record', async () => {
-    const { layoutFrom, storedLayout } = await import('../../../src/search/search-layout.js');
-    const layout: SearchLayout = { index: 'abc', shards: 2, batchSize: 3, documents: 5, wellFormed: true, batches: ['b0', 'b1'], lengths: Uint32Array.from([1, 70000, 0, 2 ** 32 - 1]) };
-    const stored = JSON.parse(JSON.stringify(storedLayout(layout)));
-    expect(layoutFrom(stored)).toEqual(layout);
-    expect(layoutFrom({ ...stored, lengths: stored.lengths.slice(4) })).toBeUndefined();
-    expect(layoutFrom({ ...stored, wellFormed: 'yes' })).toBeUndefined();
-    expect(layoutFrom({ ...stored, batches: ['b0'] })).toBeUndefined();
-    expect(layoutFrom(undefined)).toBeUndefined();
+describe('segmentsOf', () => {
+  it('cuts a shard into its batches\' segments, and gives up on blocks out of batch order or cut short', () => {
+    const batch = new PostingBatch();
+    const segments: Uint8Array[] = [];
+    ['甲乙', '乙丙', '丙丁', '甲丁'].forEach((text, doc) => {
+      batch.add(doc, '', text);
+      if (doc % 2 === 1) segments.push(batch.encode(1)[0] as Uint8Array);
+    });
+    const shard = Buffer.concat(segments);
+    const cut = segmentsOf(shard, 2);
+    expect([...(cut ?? [])].map(([batch, bytes]) => [batch, Buffer.from(bytes)])).toEqual([[0, Buffer.from(segments[0] as Uint8Array)], [1, Buffer.from(segments[1] as Uint8Array)]]);
+    expect(segmentsOf(Buffer.concat([segments[1] as Uint8Array, segments[0] as Uint8Array]), 2)).toBeUndefined();
+    expect(segmentsOf(shard.subarray(0, shard.length - 1), 2)).toBeUndefined();
   });
 });
