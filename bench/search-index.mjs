@@ -9,12 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeSite } from '../lib/index.js';
-import { writeSearchIndex } from '../lib/search/write-search-index.js';
+import { defaultSearchIndexOptions, writeSearchIndex } from '../lib/search/write-search-index.js';
 import { parseQuery, shardOf } from '../templates/assets/search-core.js';
 
 const project = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const n = Number(process.argv[2] ?? 10000);
-const batchSize = Number(process.argv[3] ?? 2000);
+const batchSize = Number(process.argv[3] ?? defaultSearchIndexOptions.batchSize);
 const corpus = path.join(os.tmpdir(), `broadsheet-search-corpus-${n}`);
 if (!existsSync(corpus)) spawnSync(process.execPath, [path.resolve(project, '../shared/bench/gen-corpus.mjs'), corpus, String(n)], { stdio: 'inherit' });
 const site = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-search-site-'));
