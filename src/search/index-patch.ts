@@ -24,17 +24,11 @@ interface DocumentChange {
   readonly tokens: ReadonlyMap<string, number | undefined>;
 }
 
-/** A previous shard file that changes: its bytes cut into its batches' segments, and the changes that fall in it. */
-interface ShardPatch {
-  readonly segments: Map<number, Uint8Array>;
-  readonly changes: DocumentChange[];
-}
-
-/** The previous shard files, and the ones a patch changes. */
+/** The previous shard files, and the changes that fall in each shard a patch changes. */
 export interface IndexPatch {
   readonly files: readonly string[];
   readonly batchSize: number;
-  readonly changed: ReadonlyMap<number, ShardPatch>;
+  readonly changed: ReadonlyMap<number, readonly DocumentChange[]>;
 }
 
 // Articles patched in; past this many, the index is built again whole (its memory stays bounded).
@@ -85,13 +79,7 @@ export function planPatch(articles: readonly Article[], source: PatchSource, key
       byShard.set(shard, changes);
     }
   }
-  const changed = new Map<number, ShardPatch>();
-  for (const [shard, changes] of byShard) {
-    const segments = segmentsOf(readFileSync(files[shard] as string), batchSize);
-    if (segments === undefined) return undefined;
-    changed.set(shard, { segments, changes });
-  }
-  return { files, batchSize, changed };
+  return { files, batchSize, changed: byShard };
 }
 
 /** The title and text an article's old document file was written from, when it is as recorded and holds them exactly. */
@@ -111,13 +99,15 @@ export async function patchShards(patch: IndexPatch, emit: SearchIndexEmit): Pro
   let bytes = 0;
   let linked = 0;
   for (const [s, file] of patch.files.entries()) {
-    const shard = patch.changed.get(s);
-    if (shard === undefined) {
+    const changes = patch.changed.get(s);
+    if (changes === undefined) {
       linked++;
       await emit(pageAt(shardUrl(s), new Uint8Array(0), 'application/octet-stream'), file);
       continue;
     }
-    const { segments, changes } = shard;
+    // One shard in memory at a time. Its key and stamp say it is what the previous build wrote, in this format.
+    const segments = segmentsOf(readFileSync(file), patch.batchSize);
+    if (segments === undefined) throw new Error(`Internal error: the search shard ${file} is not in the format its key names`);
     for (const batch of new Set(changes.map((change) => Math.floor(change.doc / patch.batchSize)))) {
       const inBatch = changes.filter((change) => Math.floor(change.doc / patch.batchSize) === batch);
       segments.set(batch, patchSegment(segments.get(batch) ?? new Uint8Array(0), inBatch));
