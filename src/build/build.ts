@@ -394,7 +394,7 @@ async function writeSite(model: SiteModel, paths: SitePaths, options: BuildOptio
   return { pages: registry.size, reusedPages: reuse?.reused ?? 0 };
 }
 
-/** How the search index takes files and its layout from the previous output, through page reuse. */
+/** How the search index links or patches the previous output's files, through page reuse's records of them. */
 function searchIndexReuse(reuse: PageReuse): SearchIndexReuse {
   return {
     reusableFile: (url, fingerprint) => reuse.reusableFile(url, fingerprint),
@@ -404,7 +404,7 @@ function searchIndexReuse(reuse: PageReuse): SearchIndexReuse {
   };
 }
 
-/** The search index (from the model, not the pages), its files linked from the previous output where their articles did not change. */
+/** The search index (from the model, not the pages), its files linked from the previous output where their articles did not change, its shards patched when a few did. */
 async function writeSearch(model: SiteModel, reuse: PageReuse | undefined, emit: SearchIndexEmit): Promise<void> {
   const options = reuse ? { ...defaultSearchIndexOptions, reuse: searchIndexReuse(reuse) } : defaultSearchIndexOptions;
   const stats = await writeSearchIndex(model, emit, options);

@@ -17,7 +17,7 @@ export function documentUrl(id: number): string {
   return `${searchIndexPath}d/${id}.txt`;
 }
 
-/** The fingerprint of an article's document file, and of its place in a batch's postings. */
+/** The fingerprint of an article's document file: its id and its article's identity (content-cache key). */
 export function documentKey(id: number, identity: string): string {
   return `search-document ${indexFormat} ${id} ${identity}`;
 }
