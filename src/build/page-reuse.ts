@@ -121,8 +121,8 @@ export class PageReuse {
 
   /**
    * A page's other-script copy, and the previous file to link for it when the page itself was
-   * linked and the copy is unchanged too (its fingerprint is the page's, marked). A linked page
-   * whose old copy is gone has its copy made again from the page's previous text.
+   * linked and the copy is unchanged too (its fingerprint is the page's, marked; counted as reused).
+   * A linked page whose old copy is gone has its copy made again from the page's previous text.
    */
   mirrorCopy(page: Page, copy: Page, settings: MirrorSettings): { readonly page: Page; readonly from?: string } {
     const fingerprint = this.current.get(page.url)?.[0];
@@ -134,7 +134,10 @@ export class PageReuse {
       return { page: copy };
     }
     const from = this.previousFile(copy.url, copyFingerprint);
-    if (from !== undefined) return { page: copy, from };
+    if (from !== undefined) {
+      this.reused++;
+      return { page: copy, from };
+    }
     return { page: mirrorPage({ ...page, contents: readFileSync(linked, 'utf8') }, settings) ?? copy };
   }
 

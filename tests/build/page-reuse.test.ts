@@ -45,6 +45,18 @@ async function diskBuild(site: TempSite, options: Partial<BuildOptions> = {}): P
 /** A cold build of the site as it is now (no cache, a fresh output folder). */
 
 describe('warm builds reuse unchanged pages', () => {
+  it.each([0, 2])('counts the 简/繁 copies it keeps as reused too (workers: %i)', async (workers) => {
+    const site = freshSite({ permalink: '/news/:slug/', search: false });
+    const dist = await diskBuild(site, { workers });
+    const before = fileInodes(dist, isPage);
+    expect([...before.keys()].some((name) => name.startsWith('zh-hant/news/'))).toBe(true);
+    utimesSync(path.join(dist, 'assets/site.css'), new Date(fixedNow), new Date(fixedNow));
+    await diskBuild(site, { workers });
+    expect(keptFiles(before, dist, isPage)).toEqual([...before.keys()].sort());
+    const others = [...fileTree(dist).keys()].filter((n) => !n.endsWith('.html') && !n.startsWith('assets/'));
+    expect(lastReused).toBe(before.size + (workers > 0 ? others.length : 0));
+  });
+
   it.each([0, 2])('keeps every HTML page when nothing changed (workers: %i), byte-identical to a cold build', async (workers) => {
     const site = freshSite();
     const dist = await diskBuild(site, { workers });
