@@ -35,6 +35,8 @@ export interface ArticlePagesOptions {
 
 /** Article pages still being rendered on the threads. */
 export interface ArticlePagesInFlight {
+  /** Whether the pages are rendered on threads (each with its own templates and, with the mirror, its own OpenCC dictionaries). */
+  readonly onThreads: boolean;
   /** Wait for the last page to be written, then stop the threads; throws the first template error, as one thread would. */
   finish(): Promise<void>;
   /** Stop the threads without waiting (the build failed). */
@@ -80,7 +82,7 @@ export async function startArticlePages(options: ArticlePagesOptions): Promise<A
       await close();
     }
   };
-  return { finish, close };
+  return { onThreads: sink.threads, finish, close };
 }
 
 // Pages to render for each thread started beyond the first.

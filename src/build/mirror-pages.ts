@@ -2,6 +2,7 @@ import { pagesBeforeThreads, workerResourceLimits } from './worker-limits.js';
 import { Worker } from 'node:worker_threads';
 import type { Page } from '../render/page.js';
 import { mirrorPage, type MirrorSettings } from '../render/mirror.js';
+import { releaseScriptConverters } from '../text/script.js';
 import type { MirrorBatchReply, MirrorBatchRequest } from './mirror-worker.js';
 
 /** A rendered page and its copy in the other script, if it has one. */
@@ -30,7 +31,10 @@ export async function* mirrorPages(pages: Iterable<Page>, settings: MirrorSettin
     if (next.done === true) return;
     yield mirroredHere(next.value, settings);
   }
-  if (settings) yield* mirroredOnThreads({ [Symbol.iterator]: () => iterator }, settings, workers);
+  if (!settings) return;
+  // From here the threads convert: this thread's dictionaries would only hold memory until the build ends.
+  releaseScriptConverters();
+  yield* mirroredOnThreads({ [Symbol.iterator]: () => iterator }, settings, workers);
 }
 
 function mirroredHere(page: Page, settings: MirrorSettings | undefined): MirroredPage {
