@@ -148,7 +148,7 @@ export class PageReuse {
    * caller counts what it links in `reused`.
    */
   reusableFile(url: string, fingerprint: string): string | undefined {
-    return this.previousFile(url, `${this.options.theme.hash}:${fingerprint}`);
+    return this.previousFile(url, this.themed(fingerprint));
   }
 
   /**
@@ -157,15 +157,12 @@ export class PageReuse {
    * `reusableFile`, nothing is recorded for this build.
    */
   recordedFile(url: string, fingerprint: string): string | undefined {
-    const record = this.previous[url];
-    if (record?.[0] !== `${this.options.theme.hash}:${fingerprint}`) return undefined;
-    const file = this.fileAt(urlToOutputPath(url));
-    return this.asRecorded(file, record[1]) ? file : undefined;
+    return this.unchangedFile(url, this.themed(fingerprint));
   }
 
   /** The fingerprint the previous build recorded for `url` under this build's theme and tool, if any. */
   recordedFingerprint(url: string): string | undefined {
-    const prefix = `${this.options.theme.hash}:`;
+    const prefix = this.themed('');
     const recorded = this.previous[url]?.[0];
     return recorded?.startsWith(prefix) ? recorded.slice(prefix.length) : undefined;
   }
@@ -228,21 +225,25 @@ export class PageReuse {
     return '';
   }
 
-  // Records the page's fingerprint; the previous file when it had the same one and is unchanged since.
+  // Records the page's fingerprint (the previous record itself when its file is taken over); the previous file when it had the same one and is unchanged since.
   private previousFile(url: string, fingerprint: string, outputPath = urlToOutputPath(url)): string | undefined {
+    const file = this.unchangedFile(url, fingerprint, outputPath);
+    this.current.set(url, file === undefined ? [fingerprint] : (this.previous[url] as PageRecord));
+    return file;
+  }
+
+  // The previous build's file for `url` when it recorded `fingerprint` for it and the file is as that build left it.
+  private unchangedFile(url: string, fingerprint: string, outputPath = urlToOutputPath(url)): string | undefined {
     const record = this.previous[url];
-    if (record?.[0] !== fingerprint) {
-      this.current.set(url, [fingerprint]);
-      return undefined;
-    }
+    if (record?.[0] !== fingerprint) return undefined;
     // A file changed or removed after the build that wrote it (a step that edits dist/ in place) is rendered again.
     const file = this.fileAt(outputPath);
-    if ((record[1] as string | undefined) === undefined || !this.asRecorded(file, record[1])) {
-      this.current.set(url, [fingerprint]);
-      return undefined;
-    }
-    this.current.set(url, record);
-    return file;
+    return (record[1] as string | undefined) !== undefined && this.asRecorded(file, record[1]) ? file : undefined;
+  }
+
+  // A fingerprint as recorded: prefixed with the theme's, which covers the tool's code and the render options.
+  private themed(fingerprint: string): string {
+    return `${this.options.theme.hash}:${fingerprint}`;
   }
 
   private fileAt(outputPath: string): string {
