@@ -2,9 +2,6 @@ import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readJournal } from '../cache/manifest-journal.js';
 import { LoadStopped, readManifestParts } from '../cache/manifest-parts.js';
-import { journalOf } from './source-manifest-name.js';
-
-export { journalOf };
 import { writerGone } from '../cache/writer-gone.js';
 import { sourceEntryCodec } from './source-entry-codec.js';
 import type { ManifestEntry } from './source-manifest.js';
@@ -100,7 +97,6 @@ export function removeLeftovers(dir: string): void {
     if (pid !== undefined && writerGone(Number(pid))) rmSync(path.join(dir, name), { force: true });
   }
 }
-
 
 // The pack names repeat in every entry: one string each, not one per entry.
 function sharePackNames(entries: Map<string, ManifestEntry>): void {

@@ -5,8 +5,8 @@ import { appendJournal } from '../cache/manifest-journal.js';
 import { ManifestWriter } from '../cache/manifest-parts.js';
 import type { PackLocation } from '../cache/pack-store.js';
 import { sourceEntryCodec } from './source-entry-codec.js';
-import { forgetManifest } from './source-manifest-name.js';
-import { journalOf, loadManifest, removeLeftovers, type LoadedManifest, type ManifestDelta, type ManifestHead } from './source-manifest-file.js';
+import { forgetManifest, journalOf } from './source-manifest-name.js';
+import { loadManifest, removeLeftovers, type LoadedManifest, type ManifestDelta, type ManifestHead } from './source-manifest-file.js';
 import type { SourceOutcome } from './source-pipeline.js';
 
 /** Where a record now lies after garbage collection (its old place when it did not move), or undefined when it is gone. */
