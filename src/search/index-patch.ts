@@ -56,11 +56,13 @@ export function planPatch(articles: readonly Article[], source: PatchSource, key
     if (file === undefined) return undefined;
     files.push(file);
   }
+  // The previous documents: ids 0, 1, ... as long as a document file is recorded.
   const before: string[] = [];
-  for (let recorded = source.recordedFingerprint(documentUrl(0)); recorded !== undefined; recorded = source.recordedFingerprint(documentUrl(before.length))) {
+  for (let recorded = source.recordedFingerprint(documentUrl(0)); recorded !== undefined; ) {
     const identity = identityIn(recorded, before.length);
     if (identity === undefined) return undefined;
     before.push(identity);
+    recorded = source.recordedFingerprint(documentUrl(before.length));
   }
   if (indexKey(shards, batchSize, before) !== previousKey) return undefined;
   const byShard = new Map<number, DocumentChange[]>();
