@@ -7,6 +7,7 @@ import { htmlPage } from '../render/html-page.js';
 import { mirrorPage, type MirrorSettings } from '../render/mirror.js';
 import type { Page } from '../render/page.js';
 import type { SiteView } from '../render/site-view.js';
+import type { SharedScriptConverter } from '../text/script.js';
 import { urlToOutputPath } from '../site/urls.js';
 import { bodySlotRef, jobContext, type ArticleJob } from './article-job.js';
 import { readBodyInto, type BodyRef } from './body-store.js';
@@ -18,6 +19,8 @@ export interface ArticleRenderSetup {
   /** The writer's staging folder: pages are written straight into it. */
   readonly staging: string;
   readonly mirror?: MirrorSettings;
+  /** With the mirror, on a render thread: the starting thread's converter, in shared memory, so the thread need not build its own. */
+  readonly converter?: SharedScriptConverter;
 }
 
 /**

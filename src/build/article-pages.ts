@@ -7,6 +7,7 @@ import { mirrorLocation, type MirrorSettings } from '../render/mirror.js';
 import type { Page } from '../render/page.js';
 import { siteView } from '../render/site-view.js';
 import type { SiteModel } from '../site/types.js';
+import { sharedScriptConverter } from '../text/script.js';
 import type { OutputRegistry } from '../write/collisions.js';
 import type { FsWriter } from '../write/fs-writer.js';
 import { urlToOutputPath } from '../site/urls.js';
@@ -35,7 +36,7 @@ export interface ArticlePagesOptions {
 
 /** Article pages still being rendered on the threads. */
 export interface ArticlePagesInFlight {
-  /** Whether the pages are rendered on threads (each with its own templates and, with the mirror, its own OpenCC dictionaries). */
+  /** Whether the pages are rendered on threads. */
   readonly onThreads: boolean;
   /** Wait for the last page to be written, then stop the threads; throws the first template error, as one thread would. */
   finish(): Promise<void>;
@@ -65,7 +66,7 @@ export async function startArticlePages(options: ArticlePagesOptions): Promise<A
   // A thread costs ~0.3 s of CPU to start (modules, templates): a build that renders a few pages (one article changed) renders them here.
   const sink: JobSink = options.local && rendered <= pagesBeforeThreads
     ? renderHere(options.local, setup, writer)
-    : { threads: true, submit: (jobs) => (pool ??= startArticleRenderPool(setup, { workers })).submit(jobs) };
+    : { threads: true, submit: (jobs) => (pool ??= startArticleRenderPool(threadSetup(setup), { workers })).submit(jobs) };
   if (sink.threads) stagedElsewhere(options, plans);
   const feeding = feed(options, plans, sink, () => stopped);
   // Seen by `finish`; until then a failure must not surface as an unhandled rejection.
@@ -111,6 +112,11 @@ async function claimArticlePages(options: ArticlePagesOptions): Promise<Uint8Arr
 interface JobSink {
   readonly threads: boolean;
   submit(jobs: ArticleJob[]): Promise<void>;
+}
+
+/** A render thread's setup: with the mirror, this thread's converter too, shared so that no thread builds its own. */
+function threadSetup(setup: ArticleRenderSetup): ArticleRenderSetup {
+  return setup.mirror ? { ...setup, converter: sharedScriptConverter(setup.mirror.script) } : setup;
 }
 
 /**

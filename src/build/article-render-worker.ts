@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isContentError } from '../diagnostics/content-error.js';
+import { useSharedScriptConverter } from '../text/script.js';
 import type { ArticleJob } from './article-job.js';
 import { articlePageWriter, type ArticleRenderSetup } from './article-page-writer.js';
 
@@ -20,7 +21,9 @@ export interface ArticleRenderReply {
 }
 
 // Entry point of a worker thread: its own nunjucks environment, templates compiled once.
-const writePage = articlePageWriter(workerData as ArticleRenderSetup);
+const setup = workerData as ArticleRenderSetup;
+if (setup.converter) useSharedScriptConverter(setup.converter);
+const writePage = articlePageWriter(setup);
 
 // One batch at a time, in order; every write has landed by the time a batch is answered.
 parentPort?.on('message', answer);

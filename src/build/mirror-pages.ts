@@ -2,8 +2,8 @@ import { pagesBeforeThreads, workerResourceLimits } from './worker-limits.js';
 import { Worker } from 'node:worker_threads';
 import type { Page } from '../render/page.js';
 import { mirrorPage, type MirrorSettings } from '../render/mirror.js';
-import { releaseScriptConverters } from '../text/script.js';
-import type { MirrorBatchReply, MirrorBatchRequest } from './mirror-worker.js';
+import { sharedScriptConverter } from '../text/script.js';
+import type { MirrorBatchReply, MirrorBatchRequest, MirrorWorkerSetup } from './mirror-worker.js';
 
 /** A rendered page and its copy in the other script, if it has one. */
 export interface MirroredPage {
@@ -32,8 +32,6 @@ export async function* mirrorPages(pages: Iterable<Page>, settings: MirrorSettin
     yield mirroredHere(next.value, settings);
   }
   if (!settings) return;
-  // From here the threads convert: this thread's dictionaries would only hold memory until the build ends.
-  releaseScriptConverters();
   yield* mirroredOnThreads({ [Symbol.iterator]: () => iterator }, settings, workers);
 }
 
@@ -82,8 +80,9 @@ interface MirrorPool {
 
 function startPool(settings: MirrorSettings, count: number): MirrorPool {
   const pending = new Map<number, { resolve: (pages: readonly (Page | null)[]) => void; reject: (error: Error) => void }>();
+  const setup: MirrorWorkerSetup = { settings, converter: sharedScriptConverter(settings.script) };
   const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(workerUrl, { workerData: { settings }, resourceLimits: workerResourceLimits });
+    const worker = new Worker(workerUrl, { workerData: setup, resourceLimits: workerResourceLimits });
     worker.on('message', (reply: MirrorBatchReply) => {
       const job = pending.get(reply.id);
       pending.delete(reply.id);

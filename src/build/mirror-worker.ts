@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Page } from '../render/page.js';
 import { mirrorPage, type MirrorSettings } from '../render/mirror.js';
+import { useSharedScriptConverter, type SharedScriptConverter } from '../text/script.js';
 
 /** A batch of rendered pages sent to a mirror worker thread. */
 export interface MirrorBatchRequest {
@@ -15,8 +16,16 @@ export interface MirrorBatchReply {
   readonly error?: string;
 }
 
+/** What a mirror worker is given once at start-up. */
+export interface MirrorWorkerSetup {
+  readonly settings: MirrorSettings;
+  /** The starting thread's converter, in shared memory: this thread need not build OpenCC's dictionaries. */
+  readonly converter: SharedScriptConverter;
+}
+
 // Entry point of a worker thread: the pure mirror step, with the settings given once at start-up.
-const settings = (workerData as { settings: MirrorSettings }).settings;
+const { settings, converter } = workerData as MirrorWorkerSetup;
+useSharedScriptConverter(converter);
 
 parentPort?.on('message', ({ id, pages }: MirrorBatchRequest) => {
   try {

@@ -1,4 +1,5 @@
 import { lazyPackage } from '../lazy-package.js';
+import { PhraseTrie, type PhraseTrieData } from './phrase-trie.js';
 import { simplifiedOnlyGaps, traditionalOnlyGaps } from './script-data.js';
 
 /** A target Chinese script. */
@@ -9,29 +10,52 @@ export type CharScript = 'simplified' | 'traditional' | 'both';
 
 type OpenCCModule = typeof import('opencc-js');
 
-// Loaded on the first conversion only: building OpenCC's dictionaries costs ~0.15 s per thread,
-// and a site that keeps its script never converts (the mixed-script check reads script-data.ts).
-const opencc = lazyPackage<OpenCCModule>('opencc-js');
-let toHans: ((text: string) => string) | undefined;
-let toHant: ((text: string) => string) | undefined;
-
-function converter(to: ChineseScript): (text: string) => string {
-  if (to === 'zh-Hans') return (toHans ??= opencc().Converter({ from: 't', to: 'cn' }));
-  return (toHant ??= opencc().Converter({ from: 'cn', to: 't' }));
+/** An OpenCC conversion as opencc-js's presets describe it: normalizing dictionary groups, then converting ones. */
+interface OpenCCConfig {
+  readonly normalizationChain?: readonly (readonly string[])[];
+  readonly segmentation?: unknown;
+  readonly conversionChain: readonly (readonly string[])[];
 }
 
-/**
- * Let this thread's OpenCC dictionaries go (about 75 MB of memory each): a build that hands the
- * conversion to threads calls it; the next conversion here builds them again.
- */
-export function releaseScriptConverters(): void {
-  toHans = undefined;
-  toHant = undefined;
+// OpenCC's dictionaries come from opencc-js, loaded on the first conversion only: a site that keeps
+// its script never converts (the mixed-script check reads script-data.ts). They are searched with our
+// own PhraseTrie, a few megabytes of shared memory instead of opencc-js's ~50 MB in every thread.
+const opencc = lazyPackage<OpenCCModule>('opencc-js');
+const converters = new Map<ChineseScript, readonly PhraseTrie[]>();
+
+/** The tries that convert into `to`, applied in turn: built on first use, unless a thread was given them. */
+function convertersInto(to: ChineseScript): readonly PhraseTrie[] {
+  let tries = converters.get(to);
+  if (tries === undefined) converters.set(to, (tries = presetTries(to === 'zh-Hans' ? 't2s' : 's2t')));
+  return tries;
+}
+
+/** opencc-js's preset conversion by name (`t2s`: Traditional to Simplified, `s2t` back), one trie per dictionary group. */
+function presetTries(name: 't2s' | 's2t'): readonly PhraseTrie[] {
+  const config = opencc().Locale.configs[name] as OpenCCConfig | undefined;
+  if (config === undefined || config.segmentation !== undefined) throw new Error(`opencc-js has no plain ${name} preset`);
+  return [...(config.normalizationChain ?? []), ...config.conversionChain].map((group) => PhraseTrie.fromDictionaries(group));
+}
+
+/** A converter into one script, in shared memory: what a worker thread is given so that it need not build its own. */
+export interface SharedScriptConverter {
+  readonly script: ChineseScript;
+  readonly tries: readonly PhraseTrieData[];
+}
+
+/** This thread's converter into `to` (built now if it has none), to hand to worker threads. */
+export function sharedScriptConverter(to: ChineseScript): SharedScriptConverter {
+  return { script: to, tries: convertersInto(to).map((trie) => trie.data) };
+}
+
+/** Convert with a converter another thread built and shared. */
+export function useSharedScriptConverter(shared: SharedScriptConverter): void {
+  converters.set(shared.script, shared.tries.map((data) => PhraseTrie.fromData(data)));
 }
 
 /** Convert Chinese text to Simplified or Traditional script with OpenCC's phrase dictionaries. */
 export function convertScript(text: string, to: ChineseScript): string {
-  return text === '' ? text : converter(to)(text);
+  return text === '' ? text : convertersInto(to).reduce((converted, trie) => trie.convert(converted), text);
 }
 
 /** Classify one Han character: Simplified-only, Traditional-only, or shared by both scripts. */

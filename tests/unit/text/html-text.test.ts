@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertHtmlText } from '../../../src/text/html-text.js';
-import { convertScript, releaseScriptConverters } from '../../../src/text/script.js';
+import { convertScript } from '../../../src/text/script.js';
 
 describe('convertScript', () => {
   it.each([
@@ -8,12 +8,6 @@ describe('convertScript', () => {
     ['zh-Hant', '济南日报', '濟南日報'],
   ] as const)('to %s: %s', (to, input, output) => {
     expect(convertScript(input, to)).toBe(output);
-  });
-
-  it('converts the same after the dictionaries were let go (a build that hands the conversion to threads)', () => {
-    expect(convertScript('济南日报', 'zh-Hant')).toBe('濟南日報');
-    releaseScriptConverters();
-    expect(convertScript('济南日报', 'zh-Hant')).toBe('濟南日報');
   });
 });
 
