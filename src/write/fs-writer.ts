@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from '../render/page.js';
 import { filesUnder, InPlaceUpdate } from './in-place-update.js';
 import { applyJournal, journalPath, rollForward, writeJournal } from './journal.js';
+import { removeTree } from './remove-tree.js';
 import { fileInOutput, outputPathProblem, type Writer } from './writer.js';
 
 /** Options of FsWriter. */
@@ -45,7 +46,7 @@ export class FsWriter implements Writer {
     await FsWriter.recover(writer.outDir);
     // A journal still being written when its build was killed: that build never touched dist/.
     await rm(`${journalPath(writer.outDir)}.tmp`, { force: true });
-    await rm(writer.staging, { recursive: true, force: true });
+    await removeTree(writer.staging);
     await mkdir(writer.staging, { recursive: true });
     writer.madeDirs.add(writer.staging);
     return writer;
@@ -184,7 +185,7 @@ export class FsWriter implements Writer {
     const hadOutput = await exists(this.outDir);
     if (hadOutput) await rename(this.outDir, this.previous);
     await rename(this.staging, this.outDir);
-    if (hadOutput) await rm(this.previous, { recursive: true, force: true });
+    if (hadOutput) await removeTree(this.previous);
   }
 
   private async commitInPlace(update: InPlaceUpdate): Promise<void> {
@@ -193,7 +194,7 @@ export class FsWriter implements Writer {
     for (const file of inStaging) this.outputs.add(file);
     const journal = update.journal(this.outputs, inStaging);
     if (journal.renames.length === 0 && journal.deletes.length === 0) {
-      await rm(this.staging, { recursive: true, force: true });
+      await removeTree(this.staging);
       this.untouched = true;
       return;
     }
@@ -203,7 +204,7 @@ export class FsWriter implements Writer {
 
   async abort(): Promise<void> {
     await Promise.allSettled(this.inFlight);
-    await rm(this.staging, { recursive: true, force: true });
+    await removeTree(this.staging);
   }
 }
 
@@ -215,7 +216,7 @@ function checkOutputPath(page: Page): void {
 /** A build killed between the two renames of a swap leaves only the previous output: put it back. */
 async function recoverInterruptedSwap(outDir: string, previous: string): Promise<void> {
   if (!(await exists(previous))) return;
-  if (await exists(outDir)) await rm(previous, { recursive: true, force: true });
+  if (await exists(outDir)) await removeTree(previous);
   else await rename(previous, outDir);
 }
 

@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { outputPathProblem } from './writer.js';
+import { removeTree } from './remove-tree.js';
 
 /** An in-place update of an output folder: output paths to move in from the staging folder, and output paths to delete. */
 export interface Journal {
@@ -54,7 +55,7 @@ export async function applyJournal(outDir: string, staging: string, journal: Jou
     });
   }
   await rm(journalPath(outDir), { force: true });
-  await rm(staging, { recursive: true, force: true });
+  await removeTree(staging);
 }
 
 /** Finish the in-place update an interrupted build left (a journal beside `outDir`); true when there was one. */
