@@ -25,6 +25,8 @@ export interface TreeFingerprint {
 
 /** What the fingerprint was made from: each folder listed and file read (absent ones too), with its stamp then. */
 interface FingerprintRecord {
+  /** The tool's code folder the fingerprint is of: another install building the same site has its own. */
+  readonly root: string;
   readonly node: string;
   /** The file-system clock before the first stat: a file modified in that tick or later is not trusted. */
   readonly clockNs: string;
@@ -44,7 +46,7 @@ const recordName = 'tool-fingerprint.json';
 export function treeFingerprint(root: string, recordDir?: string): TreeFingerprint {
   const node = `node ${process.versions.node} icu ${process.versions.icu ?? ''} tz ${process.versions.tz ?? ''}\n`;
   const record = recordDir === undefined ? undefined : readRecord(path.join(recordDir, recordName));
-  if (record?.node === node && stillHolds(record)) return { fingerprint: record.fingerprint, recorded: true };
+  if (record?.root === root && record.node === node && stillHolds(record)) return { fingerprint: record.fingerprint, recorded: true };
   const clockNs = recordDir === undefined ? undefined : fileSystemClock(recordDir);
   const inputs: [string, string][] = [];
   // Each input is stat'ed before it is read: a later change gives it a later stamp.
@@ -58,7 +60,7 @@ export function treeFingerprint(root: string, recordDir?: string): TreeFingerpri
   };
   const made = hashTree(root, node, read, (dir) => inputs.push([dir, stampOf(dir)]));
   if (recordDir !== undefined && clockNs !== undefined && inputs.every(([, stamp]) => !racy(stamp, clockNs))) {
-    const kept: FingerprintRecord = { node, clockNs: String(clockNs), inputs, fingerprint: made };
+    const kept: FingerprintRecord = { root, node, clockNs: String(clockNs), inputs, fingerprint: made };
     writeDurably(path.join(recordDir, recordName), Buffer.from(JSON.stringify(kept)));
   }
   return { fingerprint: made, recorded: false };
@@ -123,10 +125,10 @@ function fileSystemClock(dir: string): bigint | undefined {
 function readRecord(file: string): FingerprintRecord | undefined {
   try {
     const record = JSON.parse(readFileSync(file, 'utf8')) as Partial<FingerprintRecord>;
-    const { node, clockNs, inputs, fingerprint: made } = record;
-    if (typeof node !== 'string' || typeof clockNs !== 'string' || !/^\d+$/.test(clockNs) || typeof made !== 'string') return undefined;
+    const { root, node, clockNs, inputs, fingerprint: made } = record;
+    if (typeof root !== 'string' || typeof node !== 'string' || typeof clockNs !== 'string' || !/^\d+$/.test(clockNs) || typeof made !== 'string') return undefined;
     if (!Array.isArray(inputs) || !inputs.every((input) => Array.isArray(input) && input.length === 2 && input.every((part) => typeof part === 'string'))) return undefined;
-    return { node, clockNs, inputs, fingerprint: made };
+    return { root, node, clockNs, inputs, fingerprint: made };
   } catch {
     return undefined;
   }

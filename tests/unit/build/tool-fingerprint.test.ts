@@ -68,6 +68,19 @@ describe('treeFingerprint', () => {
     expect(after.fingerprint).toBe(treeFingerprint(tool.lib).fingerprint);
   });
 
+  it('is made again for another install of the tool building the same site, whose code differs', () => {
+    const tool = installedTool();
+    ageAll(tool);
+    const first = treeFingerprint(tool.lib, tool.cache);
+    // A second install beside it (another version, say a global one) with the same cache folder.
+    const other = path.join(tool.at('other'), 'lib');
+    write(path.join(tool.at('other'), 'package.json'), JSON.stringify({ name: 'broadsheet' }));
+    write(path.join(other, 'cli/main.js'), 'export const main = 2;\n');
+    const second = treeFingerprint(other, tool.cache);
+    expect(second).toEqual({ fingerprint: treeFingerprint(other).fingerprint, recorded: false });
+    expect(second.fingerprint).not.toBe(first.fingerprint);
+  });
+
   it('does not change for a declaration file, and reads the code again when the record is damaged', () => {
     const tool = installedTool();
     ageAll(tool);
