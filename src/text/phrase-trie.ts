@@ -45,11 +45,6 @@ export class PhraseTrie {
     return new PhraseTrie(data);
   }
 
-  /** Nodes in the trie; each takes at most 14 bytes. */
-  get size(): number {
-    return this.label.length;
-  }
-
   /** The text with every match replaced; the same string when nothing matched. */
   convert(text: string): string {
     const length = text.length;
