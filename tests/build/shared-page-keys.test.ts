@@ -19,6 +19,8 @@ interface Fields {
   readonly title: string;
   readonly month: string;
   readonly day: number;
+  /** Minutes past 09:00; by default the article's number modulo 60. */
+  readonly minute?: number;
   readonly column: string;
   readonly tags: readonly string[];
   readonly body: string;
@@ -31,7 +33,7 @@ function fieldsOf(i: number, changes: Partial<Fields> = {}): Fields {
 }
 
 function source(i: number, fields: Fields = fieldsOf(i)): string {
-  const date = `2023-${fields.month}-${String(fields.day).padStart(2, '0')} 09:${String(i % 60).padStart(2, '0')}`;
+  const date = `2023-${fields.month}-${String(fields.day).padStart(2, '0')} 09:${String(fields.minute ?? i % 60).padStart(2, '0')}`;
   return article({ title: `"${fields.title}"`, date, column: fields.column, tags: `[${fields.tags.join(', ')}]` }, fields.body);
 }
 
@@ -86,6 +88,8 @@ describe('shared pages keyed by what they show', () => {
   it.each([
     ['its title', 7, { title: '更正：第7次工作会议' }],
     ['its date, in the same month', 7, { day: 3 }],
+    // Article 35 is dated the same day at 09:35: the order of every listing and of the sitemap stays, only dates change.
+    ['its time, in the same order', 7, { minute: 20 }],
     ['its date, into another month', 7, { month: '10' }],
     ['its column', 7, { column: 'notices' }],
     ['its tags, one of them new', 7, { tags: ['民生', '教育'] }],
