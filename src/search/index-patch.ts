@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Article } from '../content/types.js';
 import { documentFrom, documentKey, documentUrl, identityIn, indexKey, pageAt, shardUrl } from './index-files.js';
-import { ByteWriter, decodeShard, scanText, shardOf, type Posting } from './search-core.js';
+import { ByteReader, ByteWriter, decodeShard, scanText, shardOf, type Posting } from './search-core.js';
 import type { SearchIndexEmit } from './write-search-index.js';
 
 /** What the patch needs of the previous output, as the build's page reuse records it (`SearchIndexReuse`). */
@@ -128,31 +128,20 @@ export async function patchShards(patch: IndexPatch, emit: SearchIndexEmit): Pro
  */
 export function segmentsOf(bytes: Uint8Array, batchSize: number): Map<number, Uint8Array> | undefined {
   const segments = new Map<number, Uint8Array>();
-  let at = 0;
-  const next = (): number => {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      if (at >= bytes.length) throw new RangeError('cut short');
-      const byte = bytes[at++] as number;
-      value += (byte & 127) * scale;
-      if (byte < 128) return value;
-      scale *= 128;
-    }
-  };
+  const reader = new ByteReader(bytes);
   try {
     let batch = -1;
     let start = 0;
-    while (at < bytes.length) {
-      const blockStart = at;
-      for (let units = next(); units > 0; units--) next();
-      const count = next();
+    while (!reader.done) {
+      const blockStart = reader.at;
+      for (let units = reader.varint(); units > 0; units--) reader.varint();
+      const count = reader.varint();
       if (count === 0) return undefined;
-      const first = Math.floor(next() / batchSize);
-      next();
+      const first = Math.floor(reader.varint() / batchSize);
+      reader.varint();
       for (let i = 1; i < count; i++) {
-        next();
-        next();
+        reader.varint();
+        reader.varint();
       }
       if (first === batch) continue;
       if (first < batch) return undefined;
@@ -160,7 +149,7 @@ export function segmentsOf(bytes: Uint8Array, batchSize: number): Map<number, Ui
       batch = first;
       start = blockStart;
     }
-    if (batch >= 0) segments.set(batch, bytes.subarray(start, at));
+    if (batch >= 0) segments.set(batch, bytes.subarray(start, reader.at));
     return segments;
   } catch (error) {
     if (error instanceof RangeError) return undefined;

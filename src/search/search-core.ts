@@ -37,12 +37,22 @@ export interface ByteWriter {
   result(): Uint8Array;
 }
 
+/** Shard bytes being read back: varints, from the start. */
+export interface ByteReader {
+  /** The offset of the next varint. */
+  readonly at: number;
+  readonly done: boolean;
+  /** The next varint; throws a RangeError when the bytes end inside it. */
+  varint(): number;
+}
+
 interface SearchCore {
   foldText(text: string): string;
   scanText(text: string, sink: TokenSink): void;
   parseQuery(query: string): { runs: string[]; tokens: string[] };
   shardOf(token: string, shardCount: number): number;
   ByteWriter: new (capacity?: number) => ByteWriter;
+  ByteReader: new (bytes: Uint8Array) => ByteReader;
   decodeShard(bytes: Uint8Array, wanted: ReadonlySet<string>, into?: Map<string, Posting>): Map<string, Posting>;
   rankDocuments(tokens: readonly string[], postings: ReadonlyMap<string, Posting>): RankedDocument[];
   markText(text: string, runs: readonly string[]): MarkedPiece[];
@@ -61,6 +71,8 @@ export const parseQuery = core.parseQuery;
 export const shardOf = core.shardOf;
 /** A growing byte buffer in the shard format. */
 export const ByteWriter = core.ByteWriter;
+/** Reads shard bytes back, varint by varint. */
+export const ByteReader = core.ByteReader;
 /** The postings of the wanted tokens in one shard file. */
 export const decodeShard = core.decodeShard;
 /** Documents with every token, best first. */

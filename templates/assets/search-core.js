@@ -161,29 +161,17 @@ export class ByteWriter {
  * build batch, in document order): they are joined. A value is `count * 2 + (in title ? 1 : 0)`.
  */
 export function decodeShard(bytes, wanted, into = new Map()) {
-  let at = 0;
-  const next = () => {
-    let value = 0;
-    let scale = 1;
-    let byte;
-    do {
-      if (at >= bytes.length) throw new Error('search shard is truncated');
-      byte = bytes[at++];
-      value += (byte & 127) * scale;
-      scale *= 128;
-    } while (byte >= 128);
-    return value;
-  };
-  while (at < bytes.length) {
+  const reader = new ByteReader(bytes);
+  while (!reader.done) {
     let token = '';
-    for (let units = next(); units > 0; units--) token += String.fromCharCode(next());
-    const count = next();
+    for (let units = reader.varint(); units > 0; units--) token += String.fromCharCode(reader.varint());
+    const count = reader.varint();
     const keep = wanted.has(token);
     const posting = keep ? (into.get(token) ?? { docs: [], values: [] }) : undefined;
     let doc = 0;
     for (let i = 0; i < count; i++) {
-      doc += next();
-      const value = next();
+      doc += reader.varint();
+      const value = reader.varint();
       if (posting) {
         posting.docs.push(doc);
         posting.values.push(value);
@@ -192,6 +180,32 @@ export function decodeShard(bytes, wanted, into = new Map()) {
     if (posting) into.set(token, posting);
   }
   return into;
+}
+
+/** Reads back the varints a ByteWriter wrote; `at` is the offset of the next one. */
+export class ByteReader {
+  constructor(bytes) {
+    this.bytes = bytes;
+    this.at = 0;
+  }
+
+  get done() {
+    return this.at >= this.bytes.length;
+  }
+
+  /** The next varint; throws a RangeError when the bytes end inside it. */
+  varint() {
+    let value = 0;
+    let scale = 1;
+    let byte;
+    do {
+      if (this.at >= this.bytes.length) throw new RangeError('search shard is truncated');
+      byte = this.bytes[this.at++];
+      value += (byte & 127) * scale;
+      scale *= 128;
+    } while (byte >= 128);
+    return value;
+  }
 }
 
 /**
