@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Article } from '../content/types.js';
 import type { Page } from '../render/page.js';
 import type { SiteModel } from '../site/types.js';
