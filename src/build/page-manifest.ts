@@ -117,11 +117,11 @@ function loadedManifest(manifest: PageManifest, changed: ReadonlyMap<string, str
 }
 
 /** Each file a manifest records, by output path, with the stamp the build left it with: article pages, shared units' pages, then the others. */
-export function recordedFiles(manifest: Pick<PageManifest, 'pages' | 'units' | 'others'>): (readonly [string, string])[] {
-  const recorded: (readonly [string, string])[] = Object.entries(manifest.pages).map(([url, [, stamp]]) => [urlToOutputPath(url), stamp]);
-  for (const [, pages] of Object.values(manifest.units ?? {})) for (const page of pages) recorded.push([page[1], page[4]]);
-  for (const [outputPath, stamp] of Object.entries(manifest.others ?? {})) recorded.push([outputPath, stamp]);
-  return recorded;
+export function* recordedFiles(manifest: Pick<PageManifest, 'pages' | 'units' | 'others'>): Generator<readonly [string, string]> {
+  // One pair at a time: at 100,000 articles with every output a manifest records 460,000 files.
+  for (const [url, [, stamp]] of Object.entries(manifest.pages)) yield [urlToOutputPath(url), stamp];
+  for (const [, pages] of Object.values(manifest.units ?? {})) for (const page of pages) yield [page[1], page[4]];
+  yield* Object.entries(manifest.others ?? {});
 }
 
 // One synchronous stat after another: about 4 µs each here, where a promise per file on the libuv
