@@ -48,12 +48,16 @@ export function* jsonPieces(value: unknown, depth: number): Generator<string> {
   yield '{';
   let separator = '';
   for (const [key, member] of Object.entries(value as object)) {
-    const text = expandable(member, depth - 1) ? undefined : (JSON.stringify(member) as string | undefined);
-    if (text === undefined && !expandable(member, depth - 1)) continue;
-    yield `${separator}${JSON.stringify(key)}:`;
+    const name = `${separator}${JSON.stringify(key)}:`;
+    if (expandable(member, depth - 1)) {
+      yield name;
+      yield* jsonPieces(member, depth - 1);
+    } else {
+      const text = JSON.stringify(member) as string | undefined;
+      if (text === undefined) continue;
+      yield name + text;
+    }
     separator = ',';
-    if (text === undefined) yield* jsonPieces(member, depth - 1);
-    else yield text;
   }
   yield '}';
 }
